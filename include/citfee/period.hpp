@@ -1,0 +1,50 @@
+// Calendar dates and billing semesters.
+#pragma once
+
+#include <compare>
+#include <string>
+#include <string_view>
+
+namespace citfee {
+
+struct Date {
+  int year = 0;
+  int month = 0;
+  int day = 0;
+
+  std::string iso() const;  // 2027-03-31
+  auto operator<=>(const Date&) const = default;
+};
+
+// Parses 2026-03-31 or 31/03/2026. Throws ValueError.
+Date parse_date(std::string_view text);
+bool is_valid_date(int year, int month, int day);
+
+// A month and day of a year, as a tariff gives a due date.
+struct MonthDay {
+  int month = 0;
+  int day = 0;
+};
+
+enum class Half { H1 = 1, H2 = 2 };
+
+// A billing semester: H1 is January–June, H2 is July–December.
+struct Period {
+  int year = 0;
+  Half half = Half::H1;
+
+  // 2026-H1. Case-insensitive on the H. Throws ValueError.
+  static Period parse(std::string_view text);
+  static Period containing(const Date& date);
+
+  std::string str() const;  // 2026-H1
+  // A number that orders periods in time: two per year.
+  int ordinal() const { return year * 2 + (half == Half::H2 ? 1 : 0); }
+  Period previous() const;
+  Period next() const;
+
+  bool operator==(const Period& o) const { return ordinal() == o.ordinal(); }
+  auto operator<=>(const Period& o) const { return ordinal() <=> o.ordinal(); }
+};
+
+}  // namespace citfee

@@ -1,0 +1,56 @@
+// Shared pieces of the command-line front end (not part of the library).
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "citfee/entity.hpp"
+#include "citfee/error.hpp"
+#include "citfee/report.hpp"
+#include "citfee/tariff.hpp"
+
+namespace citfee::cli {
+
+// Options every computing command takes.
+struct CommonOptions {
+  std::string tariff;  // file or directory; empty for the built-in tariffs
+  std::string format;  // table, csv, tsv, json; empty to choose
+  std::string output;  // file; empty for standard output
+  bool decimal_comma = false;
+};
+
+// What a command does once its options are parsed.
+using Action = std::function<void()>;
+
+void add_tariff_option(CLI::App& cmd, CommonOptions& options);
+void add_output_options(CLI::App& cmd, CommonOptions& options);
+
+// Registers each command; returns the action to run when it is chosen.
+Action add_annual(CLI::App& app);
+Action add_tariff(CLI::App& app);
+
+// Today's date: CITFEE_TODAY (YYYY-MM-DD) when set, for reproducible runs;
+// the local date otherwise.
+Date today();
+
+// Prints the warnings, then every error, and stops the run with kBadData.
+void report_diagnostics(const Diagnostics& diag);
+
+std::vector<Tariff> load_tariffs_or_fail(const std::string& path);
+std::vector<Entity> load_entities_or_fail(const std::string& path);
+
+// The output format: -O, else -o's extension, else table on a terminal and
+// csv otherwise. Throws kBadUsage for an extension it cannot read.
+Format resolve_format(const CommonOptions& options);
+
+// Renders the report in the chosen format and writes it whole, or not at all.
+void emit(const Report& report, const CommonOptions& options);
+
+// Stops with kBadUsage when more than one input is "-".
+void check_single_stdin(const std::vector<std::string>& paths);
+
+}  // namespace citfee::cli

@@ -1,0 +1,114 @@
+#include <unistd.h>
+
+#include <cstdlib>
+#include <ctime>
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "cli.hpp"
+#include "citfee/csv.hpp"
+#include "citfee/entities_csv.hpp"
+#include "citfee/file_io.hpp"
+#include "citfee/tariff_source.hpp"
+
+namespace citfee::cli {
+
+void add_tariff_option(CLI::App& cmd, CommonOptions& options) {
+  cmd.add_option("--tariff", options.tariff,
+                 "Tariff file, or directory of tariff files (default: the tariffs built in)");
+}
+
+void add_output_options(CLI::App& cmd, CommonOptions& options) {
+  cmd.add_option("-O,--output-format", options.format,
+                 "table, csv, tsv or json (default: table on a terminal, csv otherwise, or from -o's extension)")
+      ->check(CLI::IsMember({"table", "csv", "tsv", "json"}));
+  cmd.add_option("-o,--output", options.output, "Write to FILE (written whole, or not at all)");
+  cmd.add_flag("--decimal-comma", options.decimal_comma,
+               "Use ',' as decimal mark and ';' between CSV fields, as Italian spreadsheets expect");
+}
+
+Date today() {
+  if (const char* fixed = std::getenv("CITFEE_TODAY"); fixed && *fixed) {
+    try {
+      return parse_date(fixed);
+    } catch (const ValueError& e) {
+      throw Error(Failure::kBadUsage, fmt::format("CITFEE_TODAY: {}", e.what()));
+    }
+  }
+  std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  return {local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
+}
+
+void report_diagnostics(const Diagnostics& diag) {
+  for (const auto& w : diag.warnings) std::cerr << "citfee: warning: " << w.str() << '\n';
+  if (diag.ok()) return;
+  for (const auto& e : diag.errors) std::cerr << "citfee: " << e.str() << '\n';
+  std::string summary = diag.errors.size() == 1 ? "" : fmt::format("{} problems found", diag.errors.size());
+  throw Error(Failure::kBadData, summary);
+}
+
+std::vector<Tariff> load_tariffs_or_fail(const std::string& path) {
+  Diagnostics diag;
+  std::vector<Tariff> tariffs = load_tariffs(path, diag);
+  report_diagnostics(diag);
+  return tariffs;
+}
+
+std::vector<Entity> load_entities_or_fail(const std::string& path) {
+  Diagnostics diag;
+  CsvTable table = parse_csv(read_input(path), display_name(path), diag);
+  std::vector<Entity> entities = read_entities(table, diag);
+  report_diagnostics(diag);
+  return entities;
+}
+
+namespace {
+
+Format format_from_name(const std::string& name) {
+  if (name == "csv") return Format::kCsv;
+  if (name == "tsv") return Format::kTsv;
+  if (name == "json") return Format::kJson;
+  return Format::kTable;
+}
+
+}  // namespace
+
+Format resolve_format(const CommonOptions& options) {
+  if (!options.format.empty()) return format_from_name(options.format);
+  if (!options.output.empty()) {
+    const std::string& out = options.output;
+    std::string ext = out.substr(out.find_last_of('.') == std::string::npos ? out.size() : out.find_last_of('.'));
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (ext == ".csv") return Format::kCsv;
+    if (ext == ".tsv") return Format::kTsv;
+    if (ext == ".json") return Format::kJson;
+    if (ext == ".txt") return Format::kTable;
+    throw Error(Failure::kBadUsage,
+                fmt::format("cannot tell the format of \"{}\" from its extension: use .csv, .tsv, .json or .txt, "
+                            "or say it with -O",
+                            out));
+  }
+  return stdout_is_terminal() ? Format::kTable : Format::kCsv;
+}
+
+void emit(const Report& report, const CommonOptions& options) {
+  WriteOptions write_options;
+  write_options.decimal_mark = options.decimal_comma ? ',' : '.';
+  const std::string text = render(report, resolve_format(options), write_options);
+  if (options.output.empty() || options.output == "-") {
+    write_stdout(text);
+  } else {
+    write_file_atomically(options.output, text);
+  }
+}
+
+void check_single_stdin(const std::vector<std::string>& paths) {
+  int count = 0;
+  for (const auto& p : paths) count += p == "-";
+  if (count > 1) throw Error(Failure::kBadUsage, "standard input (-) can be read only once");
+}
+
+}  // namespace citfee::cli

@@ -1,0 +1,60 @@
+// citfee annual: the fixed annual fee of every entity.
+#include <memory>
+
+#include "citfee/annual.hpp"
+#include "citfee/rows.hpp"
+#include "citfee/tariff_source.hpp"
+#include "cli.hpp"
+
+namespace citfee::cli {
+
+namespace {
+
+struct AnnualOptions {
+  CommonOptions common;
+  int year = 0;
+  std::string entities;
+  std::string method;
+};
+
+void run_annual(const AnnualOptions& o) {
+  resolve_format(o.common);
+  const int year = o.year ? o.year : today().year;
+  const std::vector<Tariff> tariffs = load_tariffs_or_fail(o.common.tariff);
+  const Tariff& tariff = select_tariff(tariffs, year);
+  const std::vector<Entity> entities = load_entities_or_fail(o.entities);
+  const Method method = o.method.empty() ? tariff.annual.method : *parse_method(o.method);
+  std::vector<AnnualFee> fees;
+  Diagnostics diag;
+  for (const Entity& e : entities) {
+    try {
+      fees.push_back(annual_fee(tariff, method, e, year));
+    } catch (const Error& err) {
+      diag.error({}, err.what());
+    }
+  }
+  report_diagnostics(diag);
+  emit(annual_report(fees, tariff, year, method), o.common);
+}
+
+}  // namespace
+
+Action add_annual(CLI::App& app) {
+  auto o = std::make_shared<AnnualOptions>();
+  CLI::App* cmd = app.add_subcommand("annual", "Compute the fixed annual fee (quota annuale) of every entity");
+  cmd->add_option("--year", o->year, "Year billed (default: the current year)")->check(CLI::Range(1900, 9999));
+  cmd->add_option("--entities", o->entities, "Entities CSV (id,name,type,population); - for standard input")
+      ->required();
+  cmd->add_option("--method", o->method, "flat or marginal (default: the tariff's)")
+      ->check(CLI::IsMember({"flat", "marginal"}));
+  add_tariff_option(*cmd, o->common);
+  add_output_options(*cmd, o->common);
+  cmd->footer(R"(Examples:
+  citfee annual --year 2027 --entities enti.csv
+  citfee annual --year 2027 --entities enti.csv -o quote-2027.csv
+  citfee annual --year 2027 --entities enti.csv -O csv --decimal-comma > quote-2027.csv
+  citfee annual --year 2027 --entities enti.csv --method marginal -O json)");
+  return [o] { run_annual(*o); };
+}
+
+}  // namespace citfee::cli

@@ -1,0 +1,123 @@
+#include "citfee/file_io.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "citfee/error.hpp"
+
+namespace citfee {
+
+namespace {
+
+std::string read_fd(int fd, const std::string& shown) {
+  std::string data;
+  char buffer[1 << 16];
+  while (true) {
+    ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n == 0) break;
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      throw Error(Failure::kNoInput, fmt::format("{}: cannot read: {}", shown, std::strerror(errno)));
+    }
+    data.append(buffer, static_cast<std::size_t>(n));
+  }
+  return data;
+}
+
+// Writes all of `data` to `fd`; false with errno set on failure.
+bool write_all(int fd, const std::string& data) {
+  std::size_t done = 0;
+  while (done < data.size()) {
+    ssize_t n = ::write(fd, data.data() + done, data.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return false;
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  return true;
+}
+
+[[noreturn]] void fail_write(const std::string& path, int error) {
+  throw Error(Failure::kCannotWrite, fmt::format("{}: cannot write: {}", path, std::strerror(error)));
+}
+
+void write_special(const std::string& path, const std::string& data) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+  if (fd < 0) fail_write(path, errno);
+  int error = write_all(fd, data) ? 0 : errno;
+  if (::close(fd) != 0 && error == 0) error = errno;
+  if (error != 0) fail_write(path, error);
+}
+
+}  // namespace
+
+std::string display_name(const std::string& path) { return path == "-" ? "<stdin>" : path; }
+
+std::string read_input(const std::string& path) {
+  if (path == "-") return read_fd(STDIN_FILENO, display_name(path));
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    throw Error(Failure::kNoInput, fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
+  }
+  struct stat st {};
+  if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+    ::close(fd);
+    throw Error(Failure::kNoInput, fmt::format("{}: is a directory, not a file", path));
+  }
+  try {
+    std::string data = read_fd(fd, path);
+    ::close(fd);
+    return data;
+  } catch (...) {
+    ::close(fd);
+    throw;
+  }
+}
+
+void write_file_atomically(const std::string& path, const std::string& data) {
+  namespace fs = std::filesystem;
+  const fs::path target(path);
+  struct stat st {};
+  if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+    // A device or pipe (/dev/stdout, /dev/full) cannot be replaced by a
+    // rename: write into it directly.
+    write_special(path, data);
+    return;
+  }
+  fs::path dir = target.parent_path();
+  if (dir.empty()) dir = ".";
+  std::string temp = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
+  int fd = ::mkstemp(temp.data());
+  if (fd < 0) fail_write(path, errno);
+  // Keep the permissions an ordinary new file would get.
+  mode_t mask = ::umask(0);
+  ::umask(mask);
+  ::fchmod(fd, 0666 & ~mask);
+  int error = 0;
+  if (!write_all(fd, data) || ::fsync(fd) != 0) error = errno;
+  if (::close(fd) != 0 && error == 0) error = errno;
+  if (error == 0 && ::rename(temp.c_str(), path.c_str()) != 0) error = errno;
+  if (error != 0) {
+    ::unlink(temp.c_str());
+    fail_write(path, error);
+  }
+}
+
+void write_stdout(const std::string& data) {
+  if (!write_all(STDOUT_FILENO, data)) {
+    throw Error(Failure::kCannotWrite, fmt::format("standard output: cannot write: {}", std::strerror(errno)));
+  }
+}
+
+bool stdout_is_terminal() { return ::isatty(STDOUT_FILENO) == 1; }
+
+}  // namespace citfee
