@@ -12,6 +12,7 @@
 #include "citfee/error.hpp"
 #include "citfee/report.hpp"
 #include "citfee/tariff.hpp"
+#include "citfee/usage.hpp"
 
 namespace citfee::cli {
 
@@ -32,6 +33,9 @@ void add_output_options(CLI::App& cmd, CommonOptions& options);
 // Registers each command; returns the action to run when it is chosen.
 Action add_annual(CLI::App& app);
 Action add_tariff(CLI::App& app);
+Action add_semester(CLI::App& app);
+Action add_explain(CLI::App& app);
+Action add_check(CLI::App& app);
 
 // Today's date: CITFEE_TODAY (YYYY-MM-DD) when set, for reproducible runs;
 // the local date otherwise.
@@ -42,6 +46,21 @@ void report_diagnostics(const Diagnostics& diag);
 
 std::vector<Tariff> load_tariffs_or_fail(const std::string& path);
 std::vector<Entity> load_entities_or_fail(const std::string& path);
+
+// Reads the usage files into records; problems go to `diag`.
+std::vector<UsageRecord> read_usage_files(const std::vector<std::string>& paths, const Tariff& tariff,
+                                          Diagnostics& diag);
+
+// Reads the usage files and builds the ledger up to `last` (all if none),
+// telling on stderr what belonged to the previous convention.
+UsageLedger load_ledger_or_fail(const std::vector<std::string>& paths, const std::vector<Entity>& entities,
+                                const Tariff& tariff, std::optional<Period> last);
+
+// The semester a run bills by default: the last one completed before today.
+Period last_completed_period();
+
+// Parses --period; a malformed one is a bad command line.
+Period period_option(const std::string& text);
 
 // The output format: -O, else -o's extension, else table on a terminal and
 // csv otherwise. Throws kBadUsage for an extension it cannot read.

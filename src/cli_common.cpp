@@ -11,6 +11,7 @@
 #include "citfee/entities_csv.hpp"
 #include "citfee/file_io.hpp"
 #include "citfee/tariff_source.hpp"
+#include "citfee/usage_csv.hpp"
 
 namespace citfee::cli {
 
@@ -63,6 +64,47 @@ std::vector<Entity> load_entities_or_fail(const std::string& path) {
   std::vector<Entity> entities = read_entities(table, diag);
   report_diagnostics(diag);
   return entities;
+}
+
+std::vector<UsageRecord> read_usage_files(const std::vector<std::string>& paths, const Tariff& tariff,
+                                          Diagnostics& diag) {
+  check_single_stdin(paths);
+  std::vector<UsageRecord> records;
+  WideRowIndex wide_rows;
+  for (const std::string& path : paths) {
+    CsvTable table = parse_csv(read_input(path), display_name(path), diag);
+    std::vector<UsageRecord> some = read_usage(table, tariff, wide_rows, diag);
+    records.insert(records.end(), some.begin(), some.end());
+  }
+  return records;
+}
+
+UsageLedger load_ledger_or_fail(const std::vector<std::string>& paths, const std::vector<Entity>& entities,
+                                const Tariff& tariff, std::optional<Period> last) {
+  Diagnostics diag;
+  std::vector<UsageRecord> records = read_usage_files(paths, tariff, diag);
+  LedgerNotes notes;
+  UsageLedger ledger = build_ledger(records, entities, tariff, last, diag, notes);
+  for (const auto& [file, lines] : notes.lines_before_convention) {
+    diag.warning({file, 0, 0}, fmt::format("{} row(s) before {} belong to the previous convention: ignored, they "
+                                           "use none of the new allowances",
+                                           lines.size(), tariff.convention_start));
+  }
+  report_diagnostics(diag);
+  return ledger;
+}
+
+Period last_completed_period() {
+  Date d = today();
+  return d.month >= 7 ? Period{d.year, Half::H1} : Period{d.year - 1, Half::H2};
+}
+
+Period period_option(const std::string& text) {
+  try {
+    return Period::parse(text);
+  } catch (const ValueError& e) {
+    throw Error(Failure::kBadUsage, fmt::format("--period: {}", e.what()));
+  }
 }
 
 namespace {

@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "citfee/count.hpp"
+
 namespace citfee {
 
 namespace {
@@ -103,47 +105,10 @@ bool carries_population(EntityType type) {
 }
 
 std::int64_t parse_population(std::string_view text) {
-  const std::string shown = "\"" + std::string(text) + "\"";
   if (text.empty()) {
     throw ValueError("population is missing: write the residents at 31 December, e.g. 1579");
   }
-  std::string digits;
-  bool other = false;
-  bool separators = false;
-  for (char c : text) {
-    if (c >= '0' && c <= '9') {
-      digits += c;
-    } else if (c == '.' || c == ',' || c == ' ' || c == '\'') {
-      separators = true;
-    } else {
-      other = true;
-    }
-  }
-  if (text.front() == '-' && !digits.empty() && !separators) {
-    throw ValueError("population " + shown + " is negative: write the residents, e.g. 1579");
-  }
-  if (other || digits.empty()) {
-    throw ValueError("population " + shown + " is not a whole number: write digits only, e.g. 1579");
-  }
-  if (separators) {
-    // "1.579" and "1,579" are thousands separators; "12.5" is a fraction.
-    std::size_t sep = text.find_first_of(".,' ");
-    std::string_view tail = text.substr(sep + 1);
-    bool thousands = tail.size() >= 3 && (tail.size() % 4 == 3) && sep >= 1 && sep <= 3;
-    if (thousands) {
-      throw ValueError("population " + shown + " has a thousands separator: write " + digits);
-    }
-    throw ValueError("population " + shown + " is not a whole number: write the residents, e.g. 1579");
-  }
-  std::size_t first = digits.find_first_not_of('0');
-  std::string_view significant = first == std::string::npos ? "" : std::string_view(digits).substr(first);
-  if (significant.empty()) {
-    throw ValueError("population " + shown + " is zero: write the residents at 31 December");
-  }
-  if (significant.size() > 9 || std::stoll(std::string(significant)) > kMaxPopulation) {
-    throw ValueError("population " + shown + " is too large (at most 100000000)");
-  }
-  return std::stoll(std::string(significant));
+  return parse_count(text, "population", false, kMaxPopulation);
 }
 
 }  // namespace citfee

@@ -30,6 +30,9 @@ int run(int argc, char** argv) {
 Run 'citfee COMMAND --help' for the options of a command.)");
   std::map<std::string, citfee::cli::Action> actions;
   actions["annual"] = citfee::cli::add_annual(app);
+  actions["semester"] = citfee::cli::add_semester(app);
+  actions["explain"] = citfee::cli::add_explain(app);
+  actions["check"] = citfee::cli::add_check(app);
   actions["tariff"] = citfee::cli::add_tariff(app);
   try {
     app.parse(argc, argv);

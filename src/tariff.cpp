@@ -54,6 +54,23 @@ std::int64_t allowance_for(const Allowance& allowance, const Entity& entity) {
   return allowance.fixed;
 }
 
+std::string allowance_basis(const Allowance& allowance, const Entity& entity) {
+  if (allowance.by_type.count(entity.type)) return fmt::format("for type {}", type_key(entity.type));
+  if (!allowance.by_population.empty() && carries_population(entity.type) && entity.population) {
+    const auto& steps = allowance.by_population;
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+      if (steps[i].up_to && *entity.population > *steps[i].up_to) continue;
+      std::int64_t from = i == 0 ? 0 : *steps[i - 1].up_to + 1;
+      if (!steps[i].up_to) return fmt::format("for Comuni over {} residents", from - 1);
+      return fmt::format("for Comuni of {} to {} residents", from, *steps[i].up_to);
+    }
+  }
+  if (allowance.otherwise) {
+    return allowance.by_population.empty() ? "for every other entity" : "for entities that are not Comuni";
+  }
+  return "for every entity";
+}
+
 const Service* Tariff::find_service(std::string_view key) const {
   for (const auto& s : services) {
     if (s.key == key) return &s;

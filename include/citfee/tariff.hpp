@@ -73,6 +73,9 @@ struct Allowance {
 };
 
 std::int64_t allowance_for(const Allowance& allowance, const Entity& entity);
+// Which rule of the allowance applies to the entity, in words: "Comuni of
+// 0-5000 residents", "comunita_montana", "entities that are not Comuni".
+std::string allowance_basis(const Allowance& allowance, const Entity& entity);
 
 struct Service {
   std::string key;    // firme, pec, telemaco ...

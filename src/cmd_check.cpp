@@ -1,0 +1,103 @@
+// citfee check: validate the inputs against the tariff, report every problem.
+#include <map>
+#include <memory>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "citfee/annual.hpp"
+#include "citfee/csv.hpp"
+#include "citfee/entities_csv.hpp"
+#include "citfee/file_io.hpp"
+#include "citfee/tariff_source.hpp"
+#include "citfee/usage_csv.hpp"
+#include "cli.hpp"
+
+namespace citfee::cli {
+
+namespace {
+
+struct CheckOptions {
+  std::string entities;
+  std::vector<std::string> usage;
+  std::string tariff;
+  int year = 0;
+};
+
+std::string entities_summary(const std::string& file, const std::vector<Entity>& entities) {
+  std::map<EntityType, int> by_type;
+  for (const Entity& e : entities) ++by_type[e.type];
+  std::vector<std::string> parts;
+  for (const auto& [type, n] : by_type) parts.push_back(fmt::format("{} {}", n, type_key(type)));
+  return fmt::format("{}: {} entities ({})\n", display_name(file), entities.size(), fmt::join(parts, ", "));
+}
+
+std::string usage_summary(const UsageLedger& ledger, const LedgerNotes& notes, const Tariff& tariff) {
+  std::string out;
+  std::vector<std::string> periods;
+  for (Period p : ledger.periods()) periods.push_back(p.str());
+  out += fmt::format("periods with usage: {}\n", periods.empty() ? "none" : fmt::format("{}", fmt::join(periods, ", ")));
+  int before = 0;
+  for (const auto& [file, lines] : notes.lines_before_convention) before += static_cast<int>(lines.size());
+  if (before) out += fmt::format("rows before {} (previous convention, ignored): {}\n", tariff.convention_start, before);
+  std::vector<std::string> services;
+  for (const auto& [key, units] : ledger.totals_by_service()) services.push_back(fmt::format("{} {}", key, units));
+  out += fmt::format("units by service: {}\n", services.empty() ? "none" : fmt::format("{}", fmt::join(services, ", ")));
+  return out;
+}
+
+void run_check(const CheckOptions& o) {
+  std::vector<std::string> inputs = o.usage;
+  inputs.push_back(o.entities);
+  check_single_stdin(inputs);
+  const int year = o.year ? o.year : today().year;
+  const std::vector<Tariff> tariffs = load_tariffs_or_fail(o.tariff);
+  const Tariff& tariff = select_tariff(tariffs, year);
+  Diagnostics diag;
+  CsvTable table = parse_csv(read_input(o.entities), display_name(o.entities), diag);
+  const std::vector<Entity> entities = read_entities(table, diag);
+  for (const Entity& e : entities) {
+    try {
+      annual_fee(tariff, tariff.annual.method, e, year);
+    } catch (const Error& err) {
+      diag.error({}, err.what());
+    }
+  }
+  std::string summary = fmt::format("tariff: {} (in force for {})\n", tariff.id, year);
+  summary += entities_summary(o.entities, entities);
+  if (!o.usage.empty()) {
+    std::vector<UsageRecord> records = read_usage_files(o.usage, tariff, diag);
+    LedgerNotes notes;
+    UsageLedger ledger = build_ledger(records, entities, tariff, std::nullopt, diag, notes);
+    std::set<std::pair<std::string, int>> rows;
+    for (const UsageRecord& r : records) rows.insert({r.where.file, r.where.line});
+    summary += fmt::format("usage: {} row(s) with usage in {} file(s)\n", rows.size(), o.usage.size());
+    summary += usage_summary(ledger, notes, tariff);
+  }
+  if (!diag.ok()) {
+    // A failed run prints nothing on stdout: the summary goes with the problems.
+    std::fputs(summary.c_str(), stderr);
+    report_diagnostics(diag);
+  }
+  write_stdout(summary + "no problems found\n");
+}
+
+}  // namespace
+
+Action add_check(CLI::App& app) {
+  auto o = std::make_shared<CheckOptions>();
+  CLI::App* cmd = app.add_subcommand("check", "Check entities and usage files against the tariff; report every problem");
+  cmd->add_option("--entities", o->entities, "Entities CSV; - for standard input")->required();
+  cmd->add_option("--usage", o->usage, "Usage CSV (wide or long); repeatable");
+  cmd->add_option("--tariff", o->tariff, "Tariff file or directory (default: built in)");
+  cmd->add_option("--year", o->year, "Check against the tariff in force this year (default: current year)")
+      ->check(CLI::Range(1900, 9999));
+  cmd->footer(R"(Exit status 0 when everything is right, 65 when a problem was found.
+
+Examples:
+  citfee check --entities enti.csv
+  citfee check --entities enti.csv --usage consumi-2026.csv --usage consumi-2027.csv)");
+  return [o] { run_check(*o); };
+}
+
+}  // namespace citfee::cli

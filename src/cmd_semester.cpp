@@ -1,0 +1,67 @@
+// citfee semester: the variable fees of a semester.
+#include <memory>
+
+#include "citfee/rows.hpp"
+#include "citfee/semester.hpp"
+#include "citfee/tariff_source.hpp"
+#include "cli.hpp"
+
+namespace citfee::cli {
+
+namespace {
+
+struct SemesterOptions {
+  CommonOptions common;
+  std::string period;
+  std::string entities;
+  std::vector<std::string> usage;
+  std::string by = "line";
+};
+
+void run_semester(const SemesterOptions& o) {
+  resolve_format(o.common);
+  const Period period = o.period.empty() ? last_completed_period() : period_option(o.period);
+  check_single_stdin([&] {
+    std::vector<std::string> all = o.usage;
+    all.push_back(o.entities);
+    return all;
+  }());
+  const std::vector<Tariff> tariffs = load_tariffs_or_fail(o.common.tariff);
+  const Tariff& tariff = select_tariff(tariffs, period.year);
+  const std::vector<Entity> entities = load_entities_or_fail(o.entities);
+  const UsageLedger ledger = load_ledger_or_fail(o.usage, entities, tariff, period);
+  std::vector<SemesterBill> bills;
+  for (const Entity& e : entities) bills.push_back(semester_bill(tariff, ledger, e, period));
+  emit(o.by == "entity" ? semester_entities_report(bills, tariff, period)
+                        : semester_lines_report(bills, tariff, period),
+       o.common);
+}
+
+}  // namespace
+
+Action add_semester(CLI::App& app) {
+  auto o = std::make_shared<SemesterOptions>();
+  CLI::App* cmd = app.add_subcommand("semester", "Compute the variable fees (quote variabili) of a semester");
+  cmd->add_option("--period", o->period,
+                  "Semester billed, 2026-H1 (January-June) or 2026-H2 (July-December); default: the last "
+                  "one completed");
+  cmd->add_option("--entities", o->entities, "Entities CSV; - for standard input")->required();
+  cmd->add_option("--usage", o->usage,
+                  "Usage CSV, wide (id,period,firme,rinnovi,pec,telemaco) or long "
+                  "(id,period,service,quantity[,unit_price]); repeatable")
+      ->required();
+  cmd->add_option("--by", o->by, "line: one row per entity and service used; entity: one row per entity")
+      ->check(CLI::IsMember({"line", "entity"}));
+  add_tariff_option(*cmd, o->common);
+  add_output_options(*cmd, o->common);
+  cmd->footer(R"(One usage ledger can serve every run: usage of earlier semesters uses up the free
+allowances, usage after the semester billed is ignored.
+
+Examples:
+  citfee semester --period 2026-H1 --entities enti.csv --usage consumi.csv          # July 2026
+  citfee semester --period 2026-H2 --entities enti.csv --usage consumi.csv --by entity
+  citfee semester --period 2026-H2 --entities enti.csv --usage consumi.csv -o quote-2026-H2.csv)");
+  return [o] { run_semester(*o); };
+}
+
+}  // namespace citfee::cli
