@@ -1,5 +1,9 @@
 // citfee semester: the variable fees of a semester.
+#include <algorithm>
+#include <iostream>
 #include <memory>
+
+#include <fmt/format.h>
 
 #include "citfee/rows.hpp"
 #include "citfee/semester.hpp"
@@ -18,6 +22,26 @@ struct SemesterOptions {
   std::string by = "line";
 };
 
+// An entity with no row in a period the ledger covers may be a row that went
+// missing: worth a word on stderr, but not an error.
+void warn_entities_without_usage(const UsageLedger& ledger, const std::vector<Entity>& entities, Period period) {
+  std::vector<std::string> missing;
+  bool covered = false;
+  for (const Entity& e : entities) {
+    if (ledger.has_usage(e.id, period)) {
+      covered = true;
+    } else {
+      missing.push_back(e.id);
+    }
+  }
+  if (!covered || missing.empty()) return;
+  const std::size_t shown = std::min<std::size_t>(missing.size(), 10);
+  std::string list = fmt::format("{}", fmt::join(missing.begin(), missing.begin() + static_cast<long>(shown), ", "));
+  if (shown < missing.size()) list += fmt::format(" and {} more", missing.size() - shown);
+  std::cerr << fmt::format("citfee: warning: {} of {} entities have no usage in {}: {}\n", missing.size(),
+                           entities.size(), period.str(), list);
+}
+
 void run_semester(const SemesterOptions& o) {
   resolve_format(o.common);
   const Period period = o.period.empty() ? last_completed_period() : period_option(o.period);
@@ -30,6 +54,7 @@ void run_semester(const SemesterOptions& o) {
   const Tariff& tariff = select_tariff(tariffs, period.year);
   const std::vector<Entity> entities = load_entities_or_fail(o.entities);
   const UsageLedger ledger = load_ledger_or_fail(o.usage, entities, tariff, period);
+  warn_entities_without_usage(ledger, entities, period);
   std::vector<SemesterBill> bills;
   for (const Entity& e : entities) bills.push_back(semester_bill(tariff, ledger, e, period));
   emit(o.by == "entity" ? semester_entities_report(bills, tariff, period)

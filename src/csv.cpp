@@ -124,6 +124,20 @@ bool check_utf8(const CsvTable& table, const CsvRow& row, Diagnostics& diag) {
   return true;
 }
 
+// Spreadsheets often export trailing columns with no name and no values
+// ("id,name,,"): they carry nothing and are dropped. A nameless column that
+// holds a value is kept, for the reader to reject.
+void drop_empty_columns(CsvTable& table) {
+  while (!table.header.empty() && table.header.back().empty()) {
+    const std::size_t last = table.header.size() - 1;
+    for (const CsvRow& row : table.rows) {
+      if (!row.fields[last].empty()) return;
+    }
+    table.header.pop_back();
+    for (CsvRow& row : table.rows) row.fields.pop_back();
+  }
+}
+
 }  // namespace
 
 int CsvTable::column(std::string_view name) const {
@@ -206,6 +220,7 @@ CsvTable parse_csv(std::string_view text, const std::string& file, Diagnostics& 
     }
     table.rows.push_back(row);
   }
+  drop_empty_columns(table);
   return table;
 }
 

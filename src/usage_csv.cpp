@@ -47,7 +47,10 @@ std::vector<UsageRecord> read_wide(const CsvTable& t, const Tariff& tariff, Wide
     if (name == "id" || name == "period" || name == "name") continue;
     const Service* s = tariff.find_service(name);
     const Location where{t.file, t.header_line, static_cast<int>(i + 1)};
-    if (!s) {
+    if (name.empty()) {
+      diag.error(where, "this column has no name in the header but holds values: name it or delete it");
+      ok = false;
+    } else if (!s) {
       std::vector<std::string> keys;
       for (const Service& sv : tariff.services) {
         if (sv.unit_price) keys.push_back(sv.key);
@@ -102,6 +105,12 @@ std::vector<UsageRecord> read_long(const CsvTable& t, Diagnostics& diag) {
     const std::string& name = t.header[i];
     if (name == "id" || name == "period" || name == "service" || name == "quantity" || name == "unit_price" ||
         name == "name") {
+      continue;
+    }
+    if (name.empty()) {
+      diag.error({t.file, t.header_line, static_cast<int>(i + 1)},
+                 "this column has no name in the header but holds values: name it or delete it");
+      ok = false;
       continue;
     }
     diag.error({t.file, t.header_line, static_cast<int>(i + 1)},
