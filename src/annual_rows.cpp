@@ -1,10 +1,13 @@
 #include "citfee/rows.hpp"
 
+#include <fmt/format.h>
+
 namespace citfee {
 
 Report annual_report(const std::vector<AnnualFee>& fees, const Tariff& tariff, int year, Method method) {
   Report report;
   report.command = "annual";
+  report.title = fmt::format("Annual fees {} (tariff {}, method {})", year, tariff.id, method_key(method));
   report.about = {{"year", Cell::of_integer(year)},
                   {"tariff", Cell::of_text(tariff.id)},
                   {"method", Cell::of_text(std::string(method_key(method)))}};

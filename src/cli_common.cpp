@@ -1,3 +1,4 @@
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -128,6 +129,9 @@ Format resolve_format(const CommonOptions& options) {
     if (ext == ".tsv") return Format::kTsv;
     if (ext == ".json") return Format::kJson;
     if (ext == ".txt") return Format::kTable;
+    // A device or pipe (/dev/stdout) has no extension to go by: as for stdout.
+    struct stat st {};
+    if (::stat(out.c_str(), &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) return Format::kCsv;
     throw Error(Failure::kBadUsage,
                 fmt::format("cannot tell the format of \"{}\" from its extension: use .csv, .tsv, .json or .txt, "
                             "or say it with -O",

@@ -33,7 +33,8 @@ std::int64_t parse_count(std::string_view text, std::string_view what, bool allo
     }
   }
   if (text.front() == '-' && !digits.empty()) {
-    throw ValueError(fmt::format("{} \"{}\" is negative: write a whole number of 0 or more, e.g. 1579", what, text));
+    throw ValueError(fmt::format("{} \"{}\" is negative: write a whole number of {} or more, e.g. 1579", what, text,
+                                 allow_zero ? 0 : 1));
   }
   if (other || digits.empty()) {
     throw ValueError(fmt::format("{} \"{}\" is not a whole number: write digits only, e.g. 1579", what, text));

@@ -197,7 +197,9 @@ CsvTable parse_csv(std::string_view text, const std::string& file, Diagnostics& 
   CsvTable table;
   table.file = file;
   if (text.substr(0, kBom.size()) == kBom) text.remove_prefix(kBom.size());
-  table.delimiter = detect_delimiter(text);
+  // The header is the first line that is not blank.
+  std::size_t header_start = text.find_first_not_of("\r\n");
+  table.delimiter = detect_delimiter(header_start == std::string_view::npos ? "" : text.substr(header_start));
   Scanner scanner(text, table.delimiter, file, diag);
   CsvRow row;
   bool have_header = false;

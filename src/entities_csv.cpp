@@ -68,6 +68,8 @@ std::vector<Entity> read_entities(const CsvTable& table, Diagnostics& diag) {
   const int tax_col = table.column("tax_code");
   const int pec_col = table.column("pec");
   if (table.rows.empty()) {
+    // Rows left out for a problem already reported are not "no entities".
+    if (!diag.ok()) return entities;
     diag.error({table.file, table.header_line, 0}, "there are no entities after the header line");
     return entities;
   }

@@ -85,9 +85,13 @@ std::string read_input(const std::string& path) {
 
 void write_file_atomically(const std::string& path, const std::string& data) {
   namespace fs = std::filesystem;
-  const fs::path target(path);
+  // Through a symbolic link, replace the file it points to, not the link.
+  std::error_code ec;
+  fs::path target = fs::is_symlink(path, ec) ? fs::weakly_canonical(path, ec) : fs::path(path);
+  if (ec) target = path;
   struct stat st {};
-  if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+  const bool exists = ::stat(target.c_str(), &st) == 0;
+  if (exists && !S_ISREG(st.st_mode)) {
     // A device or pipe (/dev/stdout, /dev/full) cannot be replaced by a
     // rename: write into it directly.
     write_special(path, data);
@@ -98,14 +102,14 @@ void write_file_atomically(const std::string& path, const std::string& data) {
   std::string temp = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
   int fd = ::mkstemp(temp.data());
   if (fd < 0) fail_write(path, errno);
-  // Keep the permissions an ordinary new file would get.
+  // An existing file keeps its permissions; a new one gets the usual ones.
   mode_t mask = ::umask(0);
   ::umask(mask);
-  ::fchmod(fd, 0666 & ~mask);
+  ::fchmod(fd, exists ? (st.st_mode & 07777) : (0666 & ~mask));
   int error = 0;
   if (!write_all(fd, data) || ::fsync(fd) != 0) error = errno;
   if (::close(fd) != 0 && error == 0) error = errno;
-  if (error == 0 && ::rename(temp.c_str(), path.c_str()) != 0) error = errno;
+  if (error == 0 && ::rename(temp.c_str(), target.c_str()) != 0) error = errno;
   if (error != 0) {
     ::unlink(temp.c_str());
     fail_write(path, error);

@@ -39,7 +39,7 @@ Run 'citfee COMMAND --help' for the options of a command.)");
   } catch (const CLI::Success& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    app.exit(e);
+    std::cerr << "citfee: " << e.what() << "\nRun 'citfee --help' or 'citfee COMMAND --help' for the options.\n";
     return static_cast<int>(citfee::Failure::kBadUsage);
   }
   for (const CLI::App* sub : app.get_subcommands()) actions.at(sub->get_name())();

@@ -64,21 +64,24 @@ Money Money::parse(std::string_view text, char decimal_mark) {
   if (frac.size() > kDecimals) {
     throw ValueError(shown + " has more than 6 decimals");
   }
+  // Accumulated as a negative number: the range of int64 reaches one further
+  // below zero than above it, and INT64_MIN micros is printable too.
   std::int64_t micros = 0;
   try {
     for (char c : whole) {
-      micros = checked_add(checked_mul(micros, 10), c - '0');
+      micros = checked_add(checked_mul(micros, 10), -(c - '0'));
     }
     micros = checked_mul(micros, kScale);
     std::int64_t f = 0;
     for (char c : frac) {
       f = f * 10 + (c - '0');
     }
-    micros = checked_add(micros, f * pow10(kDecimals - static_cast<int>(frac.size())));
+    micros = checked_add(micros, -(f * pow10(kDecimals - static_cast<int>(frac.size()))));
+    if (!negative) micros = checked_mul(micros, -1);
   } catch (const OverflowError&) {
     throw ValueError(shown + " is too large");
   }
-  return Money(negative ? -micros : micros);
+  return Money(micros);
 }
 
 Money Money::operator-(Money other) const {

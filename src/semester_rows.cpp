@@ -1,5 +1,7 @@
 #include "citfee/rows.hpp"
 
+#include <fmt/format.h>
+
 namespace citfee {
 
 namespace {
@@ -7,6 +9,8 @@ namespace {
 Report semester_base(const Tariff& tariff, Period period) {
   Report report;
   report.command = "semester";
+  report.title = fmt::format("Variable fees {} (tariff {}), due {}", period.str(), tariff.id,
+                             semester_due_date(tariff, period).iso());
   report.about = {{"period", Cell::of_text(period.str())}, {"tariff", Cell::of_text(tariff.id)}};
   return report;
 }

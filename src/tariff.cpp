@@ -88,21 +88,29 @@ const Tariff* tariff_in_force(const std::vector<Tariff>& tariffs, int year) {
 
 namespace {
 
-// Limits must rise strictly and only the last step may be open.
+// Limits must rise strictly and only the last step may be open. `path` names
+// the list ("annual.bands"); `value` the key every step has.
 template <typename Step>
-void check_steps(const std::vector<Step>& steps, const std::string& what,
-                 std::vector<std::string>& problems) {
+void check_steps(const std::vector<Step>& steps, const std::string& path, const std::string& value,
+                 std::vector<TariffProblem>& problems) {
   std::int64_t previous = 0;
   for (std::size_t i = 0; i < steps.size(); ++i) {
     const bool last = i + 1 == steps.size();
+    const std::string here = fmt::format("{}[{}]", path, i);
     if (!steps[i].up_to) {
-      if (!last) problems.push_back(fmt::format("{} {}: only the last band may be open-ended", what, i + 1));
+      if (!last) {
+        problems.push_back({here + "." + value,
+                            fmt::format("{} {}: only the last band may be open-ended (give it an up_to)", path, i + 1)});
+      }
       continue;
     }
-    if (last) problems.push_back(fmt::format("{} {}: the last band must be open-ended (no up_to)", what, i + 1));
+    if (last) {
+      problems.push_back({here + ".up_to", fmt::format("{} {}: the last band must be open-ended (no up_to)", path, i + 1)});
+    }
     if (*steps[i].up_to <= previous) {
-      problems.push_back(fmt::format("{} {}: up_to {} must be greater than {} (bands in rising order, not overlapping)",
-                                     what, i + 1, *steps[i].up_to, previous));
+      problems.push_back({here + ".up_to", fmt::format("{} {}: up_to {} must be greater than {} (bands in rising "
+                                                       "order, not overlapping)",
+                                                       path, i + 1, *steps[i].up_to, previous)});
     }
     previous = *steps[i].up_to;
   }
@@ -110,37 +118,63 @@ void check_steps(const std::vector<Step>& steps, const std::string& what,
 
 bool valid_month_day(MonthDay md) { return is_valid_date(2001, md.month, md.day); }
 
+bool whole_cents(Money m) { return m.decimals_needed() <= 2; }
+
+void check_annual(const AnnualRules& a, std::vector<TariffProblem>& problems) {
+  if (a.bands.empty()) problems.push_back({"annual.bands", "annual.bands: at least one band is needed"});
+  check_steps(a.bands, "annual.bands", "coefficient", problems);
+  for (std::size_t i = 0; i < a.bands.size(); ++i) {
+    if (a.bands[i].coefficient.is_negative()) {
+      problems.push_back({fmt::format("annual.bands[{}].coefficient", i),
+                          fmt::format("annual.bands {}: coefficient is negative", i + 1)});
+    }
+  }
+  for (std::size_t i = 0; i < a.flat_fees.size(); ++i) {
+    const Money amount = a.flat_fees[i].amount;
+    const std::string path = fmt::format("annual.flat_fees[{}].amount", i);
+    if (amount.is_negative()) {
+      problems.push_back({path, fmt::format("annual.flat_fees {}: amount is negative", i + 1)});
+    } else if (!whole_cents(amount)) {
+      problems.push_back({path, fmt::format("annual.flat_fees {}: amount {} is not in whole cents", i + 1,
+                                            amount.to_string())});
+    }
+  }
+  if (!valid_month_day(a.due)) problems.push_back({"annual.due", "annual.due is not a day of the year"});
+}
+
+void check_services(const std::vector<Service>& services, std::vector<TariffProblem>& problems) {
+  for (std::size_t i = 0; i < services.size(); ++i) {
+    const Service& s = services[i];
+    const std::string path = fmt::format("services[{}]", i);
+    for (std::size_t j = 0; j < i; ++j) {
+      if (services[j].key == s.key) {
+        problems.push_back({path + ".key", fmt::format("service \"{}\" is defined twice", s.key)});
+      }
+    }
+    if (s.key.empty()) problems.push_back({path + ".key", fmt::format("services {}: key is empty", i + 1)});
+    if (s.unit_price && s.unit_price->is_negative()) {
+      problems.push_back({path + ".unit_price", fmt::format("service \"{}\": unit_price is negative", s.key)});
+    }
+    check_steps(s.allowance.by_population, path + ".allowance.by_population", "units", problems);
+  }
+}
+
 }  // namespace
 
-std::vector<std::string> validate(const Tariff& t) {
-  std::vector<std::string> problems;
-  if (t.first_year < 1900 || t.first_year > 9999) problems.push_back("first_year is not a year");
-  if (t.convention_start > t.first_year) problems.push_back("convention_start is after first_year");
-  if (t.annual.bands.empty()) problems.push_back("annual.bands: at least one band is needed");
-  check_steps(t.annual.bands, "annual.bands", problems);
-  for (std::size_t i = 0; i < t.annual.bands.size(); ++i) {
-    if (t.annual.bands[i].coefficient.is_negative()) {
-      problems.push_back(fmt::format("annual.bands {}: coefficient is negative", i + 1));
-    }
+std::vector<TariffProblem> validate(const Tariff& t) {
+  std::vector<TariffProblem> problems;
+  if (t.first_year < 1900 || t.first_year > 9999) problems.push_back({"first_year", "first_year is not a year"});
+  if (t.convention_start > t.first_year) {
+    problems.push_back({"convention_start", "convention_start is after first_year"});
   }
-  for (std::size_t i = 0; i < t.annual.flat_fees.size(); ++i) {
-    if (t.annual.flat_fees[i].amount.is_negative()) {
-      problems.push_back(fmt::format("annual.flat_fees {}: amount is negative", i + 1));
-    }
+  check_annual(t.annual, problems);
+  if (!valid_month_day(t.semester.h1_due)) {
+    problems.push_back({"semester.h1_due", "semester.h1_due is not a day of the year"});
   }
-  if (!valid_month_day(t.annual.due)) problems.push_back("annual.due is not a day of the year");
-  if (!valid_month_day(t.semester.h1_due)) problems.push_back("semester.h1_due is not a day of the year");
-  if (!valid_month_day(t.semester.h2_due)) problems.push_back("semester.h2_due is not a day of the year");
-  for (std::size_t i = 0; i < t.services.size(); ++i) {
-    const Service& s = t.services[i];
-    for (std::size_t j = 0; j < i; ++j) {
-      if (t.services[j].key == s.key) problems.push_back(fmt::format("service \"{}\" is defined twice", s.key));
-    }
-    if (s.unit_price && s.unit_price->is_negative()) {
-      problems.push_back(fmt::format("service \"{}\": unit_price is negative", s.key));
-    }
-    check_steps(s.allowance.by_population, fmt::format("service \"{}\" allowance step", s.key), problems);
+  if (!valid_month_day(t.semester.h2_due)) {
+    problems.push_back({"semester.h2_due", "semester.h2_due is not a day of the year"});
   }
+  check_services(t.services, problems);
   return problems;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <initializer_list>
+#include <utility>
 
 #include <fmt/format.h>
 #include <toml++/toml.h>
@@ -388,8 +389,15 @@ std::optional<Tariff> parse_tariff(std::string_view text, const std::string& sou
   tariff.source = source;
   read_document(reader, doc, tariff);
   if (reader.failed()) return std::nullopt;
-  std::vector<std::string> problems = validate(tariff);
-  for (const auto& p : problems) diag.error({source, 0, 0}, p);
+  std::vector<TariffProblem> problems = validate(tariff);
+  for (const auto& p : problems) {
+    // The problem names a path in the document: point at its line.
+    toml::node_view<const toml::node> node = toml::at_path(std::as_const(doc), p.path);
+    Location where{source, 0, 0};
+    if (node) where = {source, static_cast<int>(node.node()->source().begin.line),
+                       static_cast<int>(node.node()->source().begin.column)};
+    diag.error(where, p.message);
+  }
   if (!problems.empty()) return std::nullopt;
   return tariff;
 }

@@ -16,6 +16,14 @@ std::size_t width(const std::string& s) {
   return n;
 }
 
+// A line break or tab inside a value would break the alignment: shown as a space.
+std::string one_line(std::string s) {
+  for (char& c : s) {
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  }
+  return s;
+}
+
 std::string pad(const std::string& s, std::size_t w, bool right) {
   std::string fill(w > width(s) ? w - width(s) : 0, ' ');
   return right ? fill + s : s + fill;
@@ -29,7 +37,7 @@ class TableWriter {
     for (std::size_t i = 0; i < report.columns.size(); ++i) widths_[i] = width(report.columns[i]);
     for (const auto& row : report.rows) {
       for (std::size_t i = 0; i < row.size(); ++i) {
-        widths_[i] = std::max(widths_[i], width(row[i].str(options.decimal_mark)));
+        widths_[i] = std::max(widths_[i], width(one_line(row[i].str(options.decimal_mark))));
         if (row[i].is_number()) right_[i] = true;
       }
     }
@@ -41,6 +49,7 @@ class TableWriter {
   }
 
   std::string write() {
+    if (!report_.title.empty()) out_ += report_.title + "\n\n";
     std::vector<std::string> header(report_.columns.begin(), report_.columns.end());
     line(header);
     std::vector<std::string> rule;
@@ -48,7 +57,7 @@ class TableWriter {
     line(rule, false);
     for (std::size_t r = 0; r < report_.rows.size(); ++r) {
       std::vector<std::string> cells;
-      for (const auto& cell : report_.rows[r]) cells.push_back(cell.str(options_.decimal_mark));
+      for (const auto& cell : report_.rows[r]) cells.push_back(one_line(cell.str(options_.decimal_mark)));
       line(cells);
       if (ends_group(r)) subtotal(r);
     }

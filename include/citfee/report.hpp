@@ -41,6 +41,7 @@ struct Cell {
 
 struct Report {
   std::string command;                              // annual, semester
+  std::string title;                                // first line of a table, for people
   std::vector<std::pair<std::string, Cell>> about;  // year or period, tariff, method
   std::vector<std::string> columns;
   std::vector<std::vector<Cell>> rows;

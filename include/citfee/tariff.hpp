@@ -108,9 +108,16 @@ struct Tariff {
 // The newest tariff whose first year is not after `year`; nullptr if none.
 const Tariff* tariff_in_force(const std::vector<Tariff>& tariffs, int year);
 
+// A rule of the tariff broken, and where: the path of the offending value in
+// the tariff file's terms ("annual.bands[1].up_to", indexes from 0).
+struct TariffProblem {
+  std::string path;
+  std::string message;
+};
+
 // Checks the rules a tariff must obey (ordered bands, non-negative prices, ...).
-// Returns one message per problem; empty when valid.
-std::vector<std::string> validate(const Tariff& tariff);
+// Returns one problem each; empty when valid.
+std::vector<TariffProblem> validate(const Tariff& tariff);
 
 Date annual_due_date(const Tariff& tariff, int year);
 Date semester_due_date(const Tariff& tariff, const Period& period);
