@@ -8,12 +8,21 @@ namespace citfee {
 
 namespace {
 
-// "1.579", "1,579", "1 579", "12.345.678": a separator every three digits.
+// "1.579", "1,579", "1 579", "12.345.678": digits in groups of three after a
+// first group of one to three, always with the same separator.
 bool has_thousands_separators(std::string_view text) {
   std::size_t sep = text.find_first_of(".,' ");
-  if (sep == 0 || sep > 3) return false;
-  std::string_view tail = text.substr(sep + 1);
-  return tail.size() >= 3 && tail.size() % 4 == 3;
+  if (sep == 0 || sep > 3 || sep == std::string_view::npos) return false;
+  const char mark = text[sep];
+  std::size_t pos = sep;
+  while (pos < text.size()) {
+    if (text[pos] != mark || pos + 4 > text.size()) return false;
+    for (std::size_t i = pos + 1; i < pos + 4; ++i) {
+      if (text[i] < '0' || text[i] > '9') return false;
+    }
+    pos += 4;
+  }
+  return true;
 }
 
 }  // namespace

@@ -29,7 +29,7 @@ std::string_view scope_key(AllowanceScope scope) {
 std::string band_label(const std::vector<Band>& bands, std::size_t index) {
   std::int64_t from = index == 0 ? 0 : *bands[index - 1].up_to + 1;
   if (!bands[index].up_to) {
-    return fmt::format(">{}", from - 1);
+    return from == 0 ? std::string("all") : fmt::format(">{}", from - 1);
   }
   return fmt::format("{}-{}", from, *bands[index].up_to);
 }
@@ -61,7 +61,9 @@ std::string allowance_basis(const Allowance& allowance, const Entity& entity) {
     for (std::size_t i = 0; i < steps.size(); ++i) {
       if (steps[i].up_to && *entity.population > *steps[i].up_to) continue;
       std::int64_t from = i == 0 ? 0 : *steps[i - 1].up_to + 1;
-      if (!steps[i].up_to) return fmt::format("for Comuni over {} residents", from - 1);
+      if (!steps[i].up_to) {
+        return from == 0 ? std::string("for every Comune") : fmt::format("for Comuni over {} residents", from - 1);
+      }
       return fmt::format("for Comuni of {} to {} residents", from, *steps[i].up_to);
     }
   }

@@ -10,7 +10,7 @@ std::string day_month(MonthDay md) { return fmt::format("{:02}/{:02}", md.day, m
 
 std::string population_range(const std::vector<PopulationAllowance>& steps, std::size_t i) {
   std::int64_t from = i == 0 ? 0 : *steps[i - 1].up_to + 1;
-  if (!steps[i].up_to) return fmt::format("over {}", from - 1);
+  if (!steps[i].up_to) return from == 0 ? std::string("of any size") : fmt::format("over {}", from - 1);
   return fmt::format("{}-{}", from, *steps[i].up_to);
 }
 

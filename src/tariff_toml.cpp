@@ -98,6 +98,18 @@ class Reader {
     return integer(node, path);
   }
 
+  // A calendar year; out of range values are refused, never truncated to int.
+  std::optional<int> year(const toml::table& t, std::string_view key, bool required) {
+    const std::string path(key);
+    auto v = integer(t, key, path, required);
+    if (!v) return std::nullopt;
+    if (*v < 1900 || *v > 9999) {
+      error(t.get(key), fmt::format("{} {} is not a year (1900 to 9999)", path, *v));
+      return std::nullopt;
+    }
+    return static_cast<int>(*v);
+  }
+
   std::optional<std::int64_t> count(const toml::node* node, const std::string& path) {
     auto v = integer(node, path);
     if (v && *v < 0) {
@@ -349,9 +361,8 @@ void read_document(Reader& r, const toml::table& doc, Tariff& tariff) {
   r.only_keys(doc, "the tariff", {"id", "title", "first_year", "convention_start", "annual", "semester", "services"});
   tariff.id = r.string(doc, "id", "id", true).value_or("");
   tariff.title = r.string(doc, "title", "title", false).value_or(tariff.id);
-  tariff.first_year = static_cast<int>(r.integer(doc, "first_year", "first_year", true).value_or(0));
-  tariff.convention_start =
-      static_cast<int>(r.integer(doc, "convention_start", "convention_start", false).value_or(tariff.first_year));
+  tariff.first_year = r.year(doc, "first_year", true).value_or(0);
+  tariff.convention_start = r.year(doc, "convention_start", false).value_or(tariff.first_year);
   if (const toml::table* annual = r.table(doc, "annual", "annual")) read_annual(r, *annual, tariff.annual);
   if (const toml::table* semester = r.table(doc, "semester", "semester")) {
     r.only_keys(*semester, "[semester]", {"h1_due", "h2_due"});
