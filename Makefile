@@ -2,6 +2,9 @@
 
 BUILD_DIR ?= build
 ASAN_DIR  ?= build-asan
+FUZZ_DIR  ?= build-fuzz
+# Seconds each fuzz target runs in `make test`; `make fuzz FUZZ_SECONDS=600` for longer.
+FUZZ_SECONDS ?= 60
 JOBS      ?= 2
 CMAKE     ?= cmake
 CTEST     ?= ctest
@@ -14,7 +17,7 @@ SOURCES = $(shell find include src tests/unit -name '*.cpp' -o -name '*.hpp' | s
 SANITIZER_ENV := ASAN_OPTIONS=halt_on_error=1:detect_leaks=1 \
                  UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 
-.PHONY: all deps build build-asan test demo clean format format-check
+.PHONY: all deps build build-asan build-fuzz fuzz test demo clean format format-check
 
 all: build
 
@@ -33,6 +36,17 @@ test: deps
 	$(MAKE) build build-asan
 	$(CTEST) --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
 	$(SANITIZER_ENV) $(CTEST) --test-dir $(ASAN_DIR) --output-on-failure -j $(JOBS)
+	$(MAKE) fuzz
+
+# libFuzzer (clang) on the CSV reader, the tariff loader and the usage ledger,
+# starting from the example and test files; a crash or sanitizer report fails.
+build-fuzz:
+	CXX=clang++ $(CMAKE) -S . -B $(FUZZ_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DCITFEE_FUZZ=ON -DCITFEE_TESTS=OFF
+	$(CMAKE) --build $(FUZZ_DIR) -j $(JOBS)
+
+fuzz: build-fuzz
+	bash fuzz/run.sh $(FUZZ_DIR) $(FUZZ_SECONDS)
 
 demo: deps build
 	$(CITFEE) annual --year 2027 --entities examples/enti.csv -O table
@@ -42,7 +56,7 @@ demo: deps build
 	$(CITFEE) annual --year 2027 --entities examples/enti.csv -O csv --decimal-comma
 
 clean:
-	rm -rf $(BUILD_DIR) $(ASAN_DIR)
+	rm -rf $(BUILD_DIR) $(ASAN_DIR) $(FUZZ_DIR)
 
 format:
 	$(CLANG_FORMAT) -i $(SOURCES)
