@@ -3,6 +3,7 @@
 
 #include <cstdlib>
 #include <ctime>
+#include <filesystem>
 #include <iostream>
 
 #include <fmt/format.h>
@@ -155,6 +156,15 @@ void check_single_stdin(const std::vector<std::string>& paths) {
   int count = 0;
   for (const auto& p : paths) count += p == "-";
   if (count > 1) throw Error(Failure::kBadUsage, "standard input (-) can be read only once");
+  // The same file twice would count its usage twice.
+  for (std::size_t i = 0; i < paths.size(); ++i) {
+    for (std::size_t j = 0; j < i; ++j) {
+      std::error_code ec;
+      if (paths[i] != "-" && std::filesystem::equivalent(paths[i], paths[j], ec)) {
+        throw Error(Failure::kBadUsage, fmt::format("{} is given twice: its usage would be counted twice", paths[i]));
+      }
+    }
+  }
 }
 
 }  // namespace citfee::cli

@@ -2,6 +2,7 @@
 #include <map>
 #include <memory>
 #include <set>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -68,7 +69,13 @@ void run_check(const CheckOptions& o) {
   if (!o.usage.empty()) {
     std::vector<UsageRecord> records = read_usage_files(o.usage, tariff, diag);
     LedgerNotes notes;
-    UsageLedger ledger = build_ledger(records, entities, tariff, std::nullopt, diag, notes);
+    // Rows of the entities file rejected above are not unknown entities.
+    std::unordered_set<std::string> ids;
+    const int id_col = table.column("id");
+    for (const CsvRow& row : table.rows) {
+      if (id_col >= 0) ids.insert(std::string(trimmed(row.fields[static_cast<std::size_t>(id_col)])));
+    }
+    UsageLedger ledger = build_ledger(records, ids, tariff, std::nullopt, diag, notes);
     std::set<std::pair<std::string, int>> rows;
     for (const UsageRecord& r : records) rows.insert({r.where.file, r.where.line});
     summary += fmt::format("usage: {} row(s) with usage in {} file(s)\n", rows.size(), o.usage.size());

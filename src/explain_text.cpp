@@ -97,8 +97,10 @@ std::string explain_semester(const SemesterBill& bill, const Tariff& tariff) {
     bool used = false;
     for (const ServiceCharge& c : bill.lines) {
       if (c.service != &s) continue;
-      out += fmt::format("{}: {}\n", s.key, s.label);
-      out += explain_allowance(c, e, bill.period);
+      if (!used) {
+        out += fmt::format("{}: {}\n", s.key, s.label);
+        out += explain_allowance(c, e, bill.period);
+      }
       out += fmt::format("  used in {}: {}; free {}; billable {}\n", bill.period.str(), c.quantity, c.free, c.billable);
       out += fmt::format("  amount: {} x {} = {}\n", c.billable, c.unit_price.to_string(2), eur(c.amount));
       used = true;

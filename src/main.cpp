@@ -34,6 +34,12 @@ Run 'citfee COMMAND --help' for the options of a command.)");
   actions["explain"] = citfee::cli::add_explain(app);
   actions["check"] = citfee::cli::add_check(app);
   actions["tariff"] = citfee::cli::add_tariff(app);
+  // CLI11 would only say that a command is required.
+  if (argc > 1 && argv[1][0] != '-' && !actions.count(argv[1])) {
+    std::cerr << "citfee: unknown command \"" << argv[1]
+              << "\": the commands are annual, semester, explain, check and tariff (see citfee --help)\n";
+    return static_cast<int>(citfee::Failure::kBadUsage);
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {

@@ -61,19 +61,45 @@ std::map<std::string, std::int64_t> UsageLedger::totals_by_service() const {
 
 namespace {
 
+Location field(const UsageRecord& r, int column) { return {r.where.file, r.where.line, column}; }
+
 // Checks the price rule of the tariff: a priced service takes no price from
 // the usage (no silent override), a service priced per event needs one.
 bool check_price(const UsageRecord& r, const Service& service, Diagnostics& diag) {
   if (service.unit_price && r.unit_price) {
-    diag.error(r.where, fmt::format("service {} has a price in the tariff ({} EUR): leave unit_price empty",
-                                    service.key, service.unit_price->to_string(2)));
+    diag.error(field(r, r.price_field),
+               fmt::format("service {} has a price in the tariff ({} EUR): leave unit_price empty", service.key,
+                           service.unit_price->to_string(2)));
     return false;
   }
   if (!service.unit_price && !r.unit_price) {
-    diag.error(r.where, fmt::format("service {} is priced per event: give its unit_price, e.g. 25.00", service.key));
+    diag.error(field(r, r.price_field),
+               fmt::format("service {} is priced per event: give its unit_price, e.g. 25.00", service.key));
     return false;
   }
   return true;
+}
+
+// Checks one record against the entities and the tariff; false if it is wrong.
+// An unknown id is reported once per row, at the id.
+bool check_record(const UsageRecord& r, const std::unordered_set<std::string>& known_ids, const Tariff& tariff,
+                  std::set<std::pair<std::string, int>>& unknown_rows, Diagnostics& diag) {
+  if (!known_ids.count(r.entity_id)) {
+    if (unknown_rows.insert({r.where.file, r.where.line}).second) {
+      diag.error(field(r, r.id_field),
+                 fmt::format("id \"{}\" is not in the entities file: add the entity or correct the id", r.entity_id));
+    }
+    return false;
+  }
+  const Service* service = tariff.find_service(r.service);
+  if (!service) {
+    std::vector<std::string> keys;
+    for (const Service& s : tariff.services) keys.push_back(s.key);
+    diag.error(field(r, r.service_field), fmt::format("service \"{}\" is not in the tariff {}: write one of {}",
+                                                      r.service, tariff.id, fmt::join(keys, ", ")));
+    return false;
+  }
+  return check_price(r, *service, diag);
 }
 
 }  // namespace
@@ -82,30 +108,24 @@ UsageLedger build_ledger(const std::vector<UsageRecord>& records, const std::vec
                          const Tariff& tariff, std::optional<Period> last, Diagnostics& diag, LedgerNotes& notes) {
   std::unordered_set<std::string> ids;
   for (const Entity& e : entities) ids.insert(e.id);
+  return build_ledger(records, ids, tariff, last, diag, notes);
+}
+
+UsageLedger build_ledger(const std::vector<UsageRecord>& records, const std::unordered_set<std::string>& known_ids,
+                         const Tariff& tariff, std::optional<Period> last, Diagnostics& diag, LedgerNotes& notes) {
   UsageLedger ledger;
+  std::set<std::pair<std::string, int>> unknown_rows;
   for (const UsageRecord& r : records) {
+    // The previous convention had other entities and services: not checked.
     if (r.period.year < tariff.convention_start) {
       notes.lines_before_convention[r.where.file].insert(r.where.line);
       continue;
     }
+    if (!check_record(r, known_ids, tariff, unknown_rows, diag)) continue;
     if (last && *last < r.period) {
       ++notes.rows_after_period;
       continue;
     }
-    if (!ids.count(r.entity_id)) {
-      diag.error(r.where, fmt::format("id \"{}\" is not in the entities file: add the entity or correct the id",
-                                      r.entity_id));
-      continue;
-    }
-    const Service* service = tariff.find_service(r.service);
-    if (!service) {
-      std::vector<std::string> keys;
-      for (const Service& s : tariff.services) keys.push_back(s.key);
-      diag.error(r.where, fmt::format("service \"{}\" is not in the tariff {}: write one of {}", r.service,
-                                      tariff.id, fmt::join(keys, ", ")));
-      continue;
-    }
-    if (!check_price(r, *service, diag)) continue;
     try {
       ledger.add(r.entity_id, r.period, r.service, r.quantity, r.unit_price);
     } catch (const OverflowError&) {

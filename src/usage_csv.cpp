@@ -24,6 +24,7 @@ bool read_key(const CsvTable& t, const CsvRow& row, UsageRecord& r, Diagnostics&
   const int period_col = t.column("period");
   r.entity_id = cell(row, id_col);
   r.where = {t.file, row.line, 0};
+  r.id_field = id_col + 1;
   bool ok = true;
   if (r.entity_id.empty()) {
     diag.error(t.at(row, id_col), "id is empty: write the id of the entity, as in the entities file");
@@ -86,6 +87,7 @@ std::vector<UsageRecord> read_wide(const CsvTable& t, const Tariff& tariff, Wide
       UsageRecord r = key;
       r.service = t.header[static_cast<std::size_t>(col)];
       r.where = t.at(row, col);
+      r.service_field = col + 1;
       try {
         r.quantity = parse_count(text, r.service, true, kMaxQuantity);
       } catch (const ValueError& e) {
@@ -126,6 +128,8 @@ std::vector<UsageRecord> read_long(const CsvTable& t, Diagnostics& diag) {
   for (const CsvRow& row : t.rows) {
     UsageRecord r;
     bool row_ok = read_key(t, row, r, diag);
+    r.service_field = service_col + 1;
+    r.price_field = price_col + 1;  // 0 when the column is absent
     r.service = cell(row, service_col);
     for (char& c : r.service) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (r.service.empty()) {
@@ -144,9 +148,9 @@ std::vector<UsageRecord> read_long(const CsvTable& t, Diagnostics& diag) {
         // A semicolon file from an Italian spreadsheet writes 12,50.
         char mark = t.delimiter == ';' && price.find(',') != std::string::npos ? ',' : '.';
         r.unit_price = Money::parse(price, mark);
-        if (r.unit_price->is_negative()) throw ValueError("unit_price \"" + price + "\" is negative");
+        if (r.unit_price->is_negative()) throw ValueError("\"" + price + "\" is negative: a price is 0 or more");
       } catch (const ValueError& e) {
-        diag.error(t.at(row, price_col), fmt::format("unit_price: {}", e.what()));
+        diag.error(t.at(row, price_col), fmt::format("unit_price {}", e.what()));
         row_ok = false;
       }
     }

@@ -7,6 +7,7 @@
 #include <set>
 #include <string>
 #include <tuple>
+#include <unordered_set>
 #include <vector>
 
 #include "citfee/entity.hpp"
@@ -24,7 +25,10 @@ struct UsageRecord {
   std::string service;
   std::int64_t quantity = 0;
   std::optional<Money> unit_price;  // only for services priced per event
-  Location where;
+  Location where;                   // the row, and the cell of the quantity
+  int id_field = 0;                 // fields of the row, for messages (1-based; 0 if none)
+  int service_field = 0;
+  int price_field = 0;
 };
 
 // Quantities summed per entity, period and service. A service priced per
@@ -66,7 +70,13 @@ struct LedgerNotes {
 // in `notes`), and so is usage after `last` when given. Problems go to `diag`:
 // an unknown id, a service the tariff does not have, a price given for a
 // service the tariff prices, or none given for one priced per event.
+// Every row of the convention is checked, also those after `last`.
 UsageLedger build_ledger(const std::vector<UsageRecord>& records, const std::vector<Entity>& entities,
+                         const Tariff& tariff, std::optional<Period> last, Diagnostics& diag, LedgerNotes& notes);
+
+// The same, with the ids known as entities given directly (check also knows
+// the ids of rows it rejected, which are not "unknown").
+UsageLedger build_ledger(const std::vector<UsageRecord>& records, const std::unordered_set<std::string>& known_ids,
                          const Tariff& tariff, std::optional<Period> last, Diagnostics& diag, LedgerNotes& notes);
 
 }  // namespace citfee
