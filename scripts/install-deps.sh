@@ -3,7 +3,8 @@
 # is missing. A fast no-op when all are installed. Works on a fresh Debian 12.
 set -euo pipefail
 
-packages=(cmake ninja-build g++ make libcli11-dev libfmt-dev libtomlplusplus-dev catch2)
+packages=(cmake ninja-build g++ make libcli11-dev libfmt-dev libtomlplusplus-dev catch2
+  libxlsxwriter-dev)
 
 missing=()
 for pkg in "${packages[@]}"; do
