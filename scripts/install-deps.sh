@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(cmake ninja-build g++ make libcli11-dev libfmt-dev libtomlplusplus-dev catch2
-  libxlsxwriter-dev python3-openpyxl)
+  libxlsxwriter-dev scdoc python3-openpyxl groff-base dpkg-dev file)
 
 missing=()
 for pkg in "${packages[@]}"; do
