@@ -12,7 +12,6 @@ import csv
 import datetime
 import io
 import os
-import pty
 import shutil
 import subprocess
 import sys
