@@ -17,7 +17,7 @@ SOURCES = $(shell find include src tests/unit -name '*.cpp' -o -name '*.hpp' | s
 SANITIZER_ENV := ASAN_OPTIONS=halt_on_error=1:detect_leaks=1 \
                  UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 
-.PHONY: all deps build build-asan build-fuzz fuzz test demo clean format format-check
+.PHONY: all deps build build-asan build-fuzz fuzz test demo package clean format format-check
 
 all: build
 
@@ -54,6 +54,13 @@ demo: deps build
 	$(CITFEE) annual --year 2027 --entities examples/enti.csv -O csv
 	@echo
 	$(CITFEE) annual --year 2027 --entities examples/enti.csv -O csv --decimal-comma
+	@echo
+	$(CITFEE) annual --year 2027 --entities examples/enti.csv -o $(BUILD_DIR)/quote-2027.xlsx
+	@echo "Written $(BUILD_DIR)/quote-2027.xlsx: open it with Excel or LibreOffice Calc."
+
+# The .deb, in $(BUILD_DIR)/ (its test, dist.package, runs in `make test`).
+package: deps build
+	cd $(BUILD_DIR) && cpack -G DEB
 
 clean:
 	rm -rf $(BUILD_DIR) $(ASAN_DIR) $(FUZZ_DIR)

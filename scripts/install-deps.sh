@@ -4,7 +4,8 @@
 set -euo pipefail
 
 packages=(cmake ninja-build g++ make libcli11-dev libfmt-dev libtomlplusplus-dev catch2
-  clang libclang-rt-14-dev)
+  clang libclang-rt-14-dev
+  libxlsxwriter-dev scdoc python3-openpyxl groff-base dpkg-dev file)
 
 missing=()
 for pkg in "${packages[@]}"; do

@@ -8,6 +8,9 @@ Report annual_report(const std::vector<AnnualFee>& fees, const Tariff& tariff, i
   Report report;
   report.command = "annual";
   report.title = fmt::format("Annual fees {} (tariff {}, method {})", year, tariff.id, method_key(method));
+  report.title_it =
+      fmt::format("Quote annuali {} (tariffa {}, metodo {})", year, tariff.id, method_key(method));
+  report.sheet = "Quote annuali";
   report.about = {{"year", Cell::of_integer(year)},
                   {"tariff", Cell::of_text(tariff.id)},
                   {"method", Cell::of_text(std::string(method_key(method)))}};

@@ -19,9 +19,10 @@ namespace citfee::cli {
 // Options every computing command takes.
 struct CommonOptions {
   std::string tariff;  // file or directory; empty for the built-in tariffs
-  std::string format;  // table, csv, tsv, json; empty to choose
+  std::string format;  // table, csv, tsv, json, xlsx; empty to choose
   std::string output;  // file; empty for standard output
   bool decimal_comma = false;
+  std::string lang = "en";  // it: Italian column labels
 };
 
 // What a command does once its options are parsed.
@@ -63,11 +64,14 @@ Period last_completed_period();
 Period period_option(const std::string& text);
 
 // The output format: -O, else -o's extension, else table on a terminal and
-// csv otherwise. Throws kBadUsage for an extension it cannot read.
+// csv otherwise. Throws kBadUsage for an extension it cannot read, and for
+// xlsx (binary) going to a terminal.
 Format resolve_format(const CommonOptions& options);
 
 // Renders the report in the chosen format and writes it whole, or not at all.
-void emit(const Report& report, const CommonOptions& options);
+// A workbook also holds `more_sheets`, other views of the same run.
+void emit(const Report& report, const CommonOptions& options,
+          const std::vector<Report>& more_sheets = {});
 
 // Stops with kBadUsage when more than one input is "-".
 void check_single_stdin(const std::vector<std::string>& paths);

@@ -12,6 +12,7 @@
 #include "citfee/csv.hpp"
 #include "citfee/entities_csv.hpp"
 #include "citfee/file_io.hpp"
+#include "citfee/report_labels.hpp"
 #include "citfee/tariff_source.hpp"
 #include "citfee/usage_csv.hpp"
 
@@ -24,11 +25,15 @@ void add_tariff_option(CLI::App& cmd, CommonOptions& options) {
 
 void add_output_options(CLI::App& cmd, CommonOptions& options) {
   cmd.add_option("-O,--output-format", options.format,
-                 "table, csv, tsv or json (default: table on a terminal, csv otherwise, or from -o's extension)")
-      ->check(CLI::IsMember({"table", "csv", "tsv", "json"}));
+                 "table, csv, tsv, json or xlsx (default: table on a terminal, csv otherwise, "
+                 "or from -o's extension)")
+      ->check(CLI::IsMember({"table", "csv", "tsv", "json", "xlsx"}));
   cmd.add_option("-o,--output", options.output, "Write to FILE (written whole, or not at all)");
   cmd.add_flag("--decimal-comma", options.decimal_comma,
                "Use ',' as decimal mark and ';' between CSV fields, as Italian spreadsheets expect");
+  cmd.add_option("--lang", options.lang,
+                 "Column headers: en (the names scripts rely on, default) or it (Italian)")
+      ->check(CLI::IsMember({"en", "it"}));
 }
 
 Date today() {
@@ -115,12 +120,21 @@ Format format_from_name(const std::string& name) {
   if (name == "csv") return Format::kCsv;
   if (name == "tsv") return Format::kTsv;
   if (name == "json") return Format::kJson;
+  if (name == "xlsx") return Format::kXlsx;
   return Format::kTable;
 }
 
-}  // namespace
+// A workbook is binary: on a terminal it would only garble the screen.
+void refuse_binary_on_terminal(const CommonOptions& options) {
+  const bool to_stdout = options.output.empty() || options.output == "-";
+  if (to_stdout ? stdout_is_terminal() : is_terminal(options.output)) {
+    throw Error(Failure::kBadUsage,
+                "xlsx output is binary and will not be written to a terminal: write it to a file "
+                "with -o fees.xlsx, or redirect standard output");
+  }
+}
 
-Format resolve_format(const CommonOptions& options) {
+Format format_of(const CommonOptions& options) {
   if (!options.format.empty()) return format_from_name(options.format);
   if (!options.output.empty()) {
     const std::string& out = options.output;
@@ -130,21 +144,38 @@ Format resolve_format(const CommonOptions& options) {
     if (ext == ".tsv") return Format::kTsv;
     if (ext == ".json") return Format::kJson;
     if (ext == ".txt") return Format::kTable;
+    if (ext == ".xlsx") return Format::kXlsx;
     // A device or pipe (/dev/stdout) has no extension to go by: as for stdout.
     struct stat st {};
     if (::stat(out.c_str(), &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) return Format::kCsv;
     throw Error(Failure::kBadUsage,
-                fmt::format("cannot tell the format of \"{}\" from its extension: use .csv, .tsv, .json or .txt, "
-                            "or say it with -O",
+                fmt::format("cannot tell the format of \"{}\" from its extension: use .csv, .tsv, "
+                            ".json, .txt or .xlsx, or say it with -O",
                             out));
   }
   return stdout_is_terminal() ? Format::kTable : Format::kCsv;
 }
 
-void emit(const Report& report, const CommonOptions& options) {
+}  // namespace
+
+Format resolve_format(const CommonOptions& options) {
+  const Format format = format_of(options);
+  if (format == Format::kXlsx) refuse_binary_on_terminal(options);
+  return format;
+}
+
+void emit(const Report& report, const CommonOptions& options,
+          const std::vector<Report>& more_sheets) {
   WriteOptions write_options;
   write_options.decimal_mark = options.decimal_comma ? ',' : '.';
-  const std::string text = render(report, resolve_format(options), write_options);
+  std::vector<Report> reports{report};
+  reports.insert(reports.end(), more_sheets.begin(), more_sheets.end());
+  if (options.lang == "it") {
+    for (Report& r : reports) r = with_italian_labels(std::move(r));
+  }
+  const Format format = resolve_format(options);
+  const std::string text = format == Format::kXlsx ? write_xlsx(reports, write_options)
+                                                   : render(reports.front(), format, write_options);
   if (options.output.empty() || options.output == "-") {
     write_stdout(text);
   } else {

@@ -52,6 +52,7 @@ Action add_annual(CLI::App& app) {
   cmd->footer(R"(Examples:
   citfee annual --year 2027 --entities enti.csv
   citfee annual --year 2027 --entities enti.csv -o quote-2027.csv
+  citfee annual --year 2027 --entities enti.csv -o quote-2027.xlsx    # Excel, LibreOffice Calc
   citfee annual --year 2027 --entities enti.csv -O csv --decimal-comma > quote-2027.csv
   citfee annual --year 2027 --entities enti.csv --method marginal -O json)");
   return [o] { run_annual(*o); };

@@ -57,9 +57,11 @@ void run_semester(const SemesterOptions& o) {
   warn_entities_without_usage(ledger, entities, period);
   std::vector<SemesterBill> bills;
   for (const Entity& e : entities) bills.push_back(semester_bill(tariff, ledger, e, period));
-  emit(o.by == "entity" ? semester_entities_report(bills, tariff, period)
-                        : semester_lines_report(bills, tariff, period),
-       o.common);
+  // A workbook holds both views, the --by one first.
+  Report first = semester_lines_report(bills, tariff, period);
+  Report second = semester_entities_report(bills, tariff, period);
+  if (o.by == "entity") std::swap(first, second);
+  emit(first, o.common, {second});
 }
 
 }  // namespace
@@ -85,7 +87,8 @@ allowances, usage after the semester billed is ignored.
 Examples:
   citfee semester --period 2026-H1 --entities enti.csv --usage consumi.csv          # July 2026
   citfee semester --period 2026-H2 --entities enti.csv --usage consumi.csv --by entity
-  citfee semester --period 2026-H2 --entities enti.csv --usage consumi.csv -o quote-2026-H2.csv)");
+  citfee semester --period 2026-H2 --entities enti.csv --usage consumi.csv -o quote-2026-H2.csv
+  citfee semester --period 2026-H2 --entities enti.csv --usage consumi.csv -o quote-2026-H2.xlsx)");
   return [o] { run_semester(*o); };
 }
 

@@ -41,6 +41,8 @@ std::string render(const Report& report, Format format, const WriteOptions& opti
       return write_delimited(report, '\t', options);
     case Format::kJson:
       return write_json(report);
+    case Format::kXlsx:
+      return write_xlsx({report}, options);
   }
   return {};
 }

@@ -11,6 +11,8 @@ Report semester_base(const Tariff& tariff, Period period) {
   report.command = "semester";
   report.title = fmt::format("Variable fees {} (tariff {}), due {}", period.str(), tariff.id,
                              semester_due_date(tariff, period).iso());
+  report.title_it = fmt::format("Quote variabili {} (tariffa {}), scadenza {}", period.str(),
+                                tariff.id, semester_due_date(tariff, period).iso());
   report.about = {{"period", Cell::of_text(period.str())}, {"tariff", Cell::of_text(tariff.id)}};
   return report;
 }
@@ -20,6 +22,7 @@ Report semester_base(const Tariff& tariff, Period period) {
 Report semester_lines_report(const std::vector<SemesterBill>& bills, const Tariff& tariff, Period period) {
   Report report = semester_base(tariff, period);
   report.about.push_back({"by", Cell::of_text("line")});
+  report.sheet = "Quote variabili";
   report.columns = {"id", "name", "period", "service", "quantity", "free", "billable", "unit_price", "amount",
                     "due_date"};
   report.total_column = 8;
@@ -38,6 +41,7 @@ Report semester_lines_report(const std::vector<SemesterBill>& bills, const Tarif
 Report semester_entities_report(const std::vector<SemesterBill>& bills, const Tariff& tariff, Period period) {
   Report report = semester_base(tariff, period);
   report.about.push_back({"by", Cell::of_text("entity")});
+  report.sheet = "Totali per ente";
   report.columns = {"id", "name", "period", "amount", "due_date"};
   report.total_column = 3;
   for (const SemesterBill& bill : bills) {

@@ -24,6 +24,23 @@ std::string one_line(std::string s) {
   return s;
 }
 
+// Italian form for people: with a decimal comma, thousands are grouped with '.'
+// (1.257,00), as Italian readers expect; CSV and TSV never group.
+std::string grouped(std::string s, char decimal_mark) {
+  if (decimal_mark != ',') return s;
+  std::size_t end = s.find(',');
+  if (end == std::string::npos) end = s.size();
+  const std::size_t begin = !s.empty() && s[0] == '-' ? 1 : 0;
+  for (std::size_t i = end; i > begin + 3; i -= 3) s.insert(i - 3, 1, '.');
+  return s;
+}
+
+// What a cell shows in the table.
+std::string shown(const Cell& cell, char decimal_mark) {
+  const std::string s = one_line(cell.str(decimal_mark));
+  return cell.is_number() ? grouped(s, decimal_mark) : s;
+}
+
 std::string pad(const std::string& s, std::size_t w, bool right) {
   std::string fill(w > width(s) ? w - width(s) : 0, ' ');
   return right ? fill + s : s + fill;
@@ -37,13 +54,13 @@ class TableWriter {
     for (std::size_t i = 0; i < report.columns.size(); ++i) widths_[i] = width(report.columns[i]);
     for (const auto& row : report.rows) {
       for (std::size_t i = 0; i < row.size(); ++i) {
-        widths_[i] = std::max(widths_[i], width(one_line(row[i].str(options.decimal_mark))));
+        widths_[i] = std::max(widths_[i], width(shown(row[i], options.decimal_mark)));
         if (row[i].is_number()) right_[i] = true;
       }
     }
     if (report.total_column >= 0) {
       auto t = static_cast<std::size_t>(report.total_column);
-      widths_[t] = std::max(widths_[t], width(report.total().to_fixed(2, options.decimal_mark)));
+      widths_[t] = std::max(widths_[t], width(money_text(report.total())));
       right_[t] = true;
     }
   }
@@ -57,7 +74,7 @@ class TableWriter {
     line(rule, false);
     for (std::size_t r = 0; r < report_.rows.size(); ++r) {
       std::vector<std::string> cells;
-      for (const auto& cell : report_.rows[r]) cells.push_back(one_line(cell.str(options_.decimal_mark)));
+      for (const auto& cell : report_.rows[r]) cells.push_back(shown(cell, options_.decimal_mark));
       line(cells);
       if (ends_group(r)) subtotal(r);
     }
@@ -69,6 +86,10 @@ class TableWriter {
   }
 
  private:
+  std::string money_text(Money amount) const {
+    return grouped(amount.to_fixed(2, options_.decimal_mark), options_.decimal_mark);
+  }
+
   void line(const std::vector<std::string>& cells, bool align = true) {
     std::string text;
     for (std::size_t i = 0; i < cells.size(); ++i) {
@@ -98,7 +119,7 @@ class TableWriter {
   void total_line(const std::string& label, Money amount) {
     std::vector<std::string> cells(report_.columns.size());
     cells[0] = label;
-    cells[static_cast<std::size_t>(report_.total_column)] = amount.to_fixed(2, options_.decimal_mark);
+    cells[static_cast<std::size_t>(report_.total_column)] = money_text(amount);
     // The label may be wider than the first column: let it run into the empty cells after it.
     std::string text = label;
     std::size_t used = width(label);

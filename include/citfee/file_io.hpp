@@ -21,5 +21,7 @@ void write_file_atomically(const std::string& path, const std::string& data);
 void write_stdout(const std::string& data);
 
 bool stdout_is_terminal();
+// Whether `path` names a terminal (/dev/tty); false for anything else.
+bool is_terminal(const std::string& path);
 
 }  // namespace citfee

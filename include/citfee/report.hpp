@@ -42,6 +42,8 @@ struct Cell {
 struct Report {
   std::string command;                              // annual, semester
   std::string title;                                // first line of a table, for people
+  std::string title_it;                             // the same in Italian, for --lang it
+  std::string sheet;                                // name of its workbook sheet, in Italian
   std::vector<std::pair<std::string, Cell>> about;  // year or period, tariff, method
   std::vector<std::string> columns;
   std::vector<std::vector<Cell>> rows;
@@ -51,16 +53,18 @@ struct Report {
   Money total() const;
 };
 
-enum class Format { kTable, kCsv, kTsv, kJson };
+enum class Format { kTable, kCsv, kTsv, kJson, kXlsx };
 
 struct WriteOptions {
-  char decimal_mark = '.';  // ',' with --decimal-comma
+  char decimal_mark = '.';  // ',' with --decimal-comma; a table then groups thousands with '.'
 };
 
 std::string write_table(const Report& report, const WriteOptions& options);
 // CSV (',' or, with a decimal comma, ';') or TSV; header row, no total row.
 std::string write_delimited(const Report& report, char delimiter, const WriteOptions& options);
 std::string write_json(const Report& report);
+// An XLSX workbook, one sheet per report (binary). Throws Error(kCannotWrite).
+std::string write_xlsx(const std::vector<Report>& sheets, const WriteOptions& options);
 
 std::string render(const Report& report, Format format, const WriteOptions& options);
 
