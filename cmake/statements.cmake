@@ -1,5 +1,19 @@
-# Statements (--statements): Italian amounts and dates, and IBAN checks, join
-# the core.
+# Statements (--statements): the model and its builders, Italian amounts and
+# dates, and IBAN checks join the core; the issuer file joins the adapters.
 target_sources(citfee_core PRIVATE
   src/iban.cpp
-  src/italian.cpp)
+  src/italian.cpp
+  src/statement.cpp
+  src/statement_annual.cpp
+  src/statement_semester.cpp)
+
+# data/issuer.toml, built into the binary like the tariffs.
+set(CITFEE_ISSUER_TOML "${CMAKE_SOURCE_DIR}/data/issuer.toml")
+set_property(DIRECTORY "${CMAKE_SOURCE_DIR}" APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${CITFEE_ISSUER_TOML}")
+file(READ "${CITFEE_ISSUER_TOML}" CITFEE_ISSUER_HEX HEX)
+string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," CITFEE_ISSUER_BYTES "${CITFEE_ISSUER_HEX}")
+configure_file("${CMAKE_SOURCE_DIR}/cmake/builtin_issuer.cpp.in" "${CMAKE_BINARY_DIR}/generated/builtin_issuer.cpp" @ONLY)
+
+target_sources(citfee_io PRIVATE
+  src/issuer_toml.cpp
+  "${CMAKE_BINARY_DIR}/generated/builtin_issuer.cpp")
