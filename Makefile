@@ -10,8 +10,10 @@ CLANG_FORMAT ?= clang-format
 CITFEE := $(BUILD_DIR)/citfee
 SOURCES = $(shell find include src tests/unit -name '*.cpp' -o -name '*.hpp' | sort)
 
-# Any sanitizer report fails the run (and so the test that ran it).
+# Any sanitizer report fails the run (and so the test that ran it). The
+# suppressions cover only what fontconfig keeps until exit (see the file).
 SANITIZER_ENV := ASAN_OPTIONS=halt_on_error=1:detect_leaks=1 \
+                 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
                  UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 
 .PHONY: all deps build build-asan test demo clean format format-check

@@ -3,7 +3,8 @@
 # is missing. A fast no-op when all are installed. Works on a fresh Debian 12.
 set -euo pipefail
 
-packages=(cmake ninja-build g++ make libcli11-dev libfmt-dev libtomlplusplus-dev catch2)
+packages=(cmake ninja-build g++ make libcli11-dev libfmt-dev libtomlplusplus-dev catch2
+  pkg-config libcairo2-dev libpango1.0-dev fonts-dejavu-core poppler-utils)
 
 missing=()
 for pkg in "${packages[@]}"; do
