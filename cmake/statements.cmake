@@ -1,6 +1,6 @@
 # Statements (--statements): the model and its builders join the core, the
-# issuer file joins the adapters, and the PDF renderer is a library of its
-# own, the only one that needs cairo and pango.
+# issuer file and the staged writing join the adapters, and the PDF renderer
+# is a library of its own, the only one that needs cairo and pango.
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(PANGOCAIRO REQUIRED IMPORTED_TARGET pangocairo cairo-pdf)
 
@@ -20,9 +20,13 @@ target_sources(citfee_core PRIVATE
 
 target_sources(citfee_io PRIVATE
   src/issuer_toml.cpp
+  src/staged_files.cpp
   "${CMAKE_BINARY_DIR}/generated/builtin_issuer.cpp")
 
 add_library(citfee_pdf STATIC
   src/pdf_canvas.cpp
   src/statement_pdf.cpp)
 target_link_libraries(citfee_pdf PUBLIC citfee_core PRIVATE PkgConfig::PANGOCAIRO)
+
+target_sources(citfee PRIVATE src/cli_statements.cpp)
+target_link_libraries(citfee PRIVATE citfee_pdf)
