@@ -42,6 +42,10 @@ demo: deps build
 	$(CITFEE) annual --year 2027 --entities examples/enti.csv -O csv
 	@echo
 	$(CITFEE) annual --year 2027 --entities examples/enti.csv -O csv --decimal-comma
+	@echo
+	$(CITFEE) semester --period 2026-H2 --entities examples/enti.csv --usage examples/consumi.csv \
+	  --usage examples/formazione.csv --by entity -O table --statements $(BUILD_DIR)/demo-lettere --draft
+	ls $(BUILD_DIR)/demo-lettere
 
 clean:
 	rm -rf $(BUILD_DIR) $(ASAN_DIR)
