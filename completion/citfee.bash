@@ -14,10 +14,12 @@ _citfee_year() {
 _citfee_options() {
   case $1 in
     annual)
-      echo "--year --entities --method --tariff -O --output-format -o --output --decimal-comma --lang -h --help"
+      echo "--year --entities --method --tariff -O --output-format -o --output --decimal-comma --lang \
+--statements --all --draft --iban --issuer --date -h --help"
       ;;
     semester)
-      echo "--period --entities --usage --by --tariff -O --output-format -o --output --decimal-comma --lang -h --help"
+      echo "--period --entities --usage --by --tariff -O --output-format -o --output --decimal-comma --lang \
+--statements --all --draft --iban --issuer --date -h --help"
       ;;
     explain)
       echo "--year --period --entities --usage --tariff --method -h --help"
@@ -101,8 +103,13 @@ _citfee() {
         _citfee_files '*.[cC][sS][vV]' "$cur"
         return
         ;;
-      --tariff)
+      --tariff | --issuer)
         _citfee_files '*.[tT][oO][mM][lL]' "$cur"
+        return
+        ;;
+      --statements)
+        compopt -o filenames 2>/dev/null
+        mapfile -t COMPREPLY < <(compgen -d -- "$cur")
         return
         ;;
       -o | --output)

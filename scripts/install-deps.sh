@@ -5,7 +5,8 @@ set -euo pipefail
 
 packages=(cmake ninja-build g++ make libcli11-dev libfmt-dev libtomlplusplus-dev catch2
   clang libclang-rt-14-dev
-  libxlsxwriter-dev scdoc python3-openpyxl groff-base dpkg-dev file)
+  libxlsxwriter-dev scdoc python3-openpyxl groff-base dpkg-dev file
+  pkg-config libcairo2-dev libpango1.0-dev fonts-dejavu-core poppler-utils)
 
 missing=()
 for pkg in "${packages[@]}"; do

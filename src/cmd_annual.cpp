@@ -5,6 +5,7 @@
 #include "citfee/rows.hpp"
 #include "citfee/tariff_source.hpp"
 #include "cli.hpp"
+#include "cli_statements.hpp"
 
 namespace citfee::cli {
 
@@ -12,6 +13,7 @@ namespace {
 
 struct AnnualOptions {
   CommonOptions common;
+  StatementOptions statements;
   int year = 0;
   std::string entities;
   std::string method;
@@ -19,6 +21,7 @@ struct AnnualOptions {
 
 void run_annual(const AnnualOptions& o) {
   resolve_format(o.common);
+  const StatementWriter statements(o.statements);
   const int year = o.year ? o.year : today().year;
   const std::vector<Tariff> tariffs = load_tariffs_or_fail(o.common.tariff);
   const Tariff& tariff = select_tariff(tariffs, year);
@@ -34,7 +37,7 @@ void run_annual(const AnnualOptions& o) {
     }
   }
   report_diagnostics(diag);
-  emit(annual_report(fees, tariff, year, method), o.common);
+  statements.emit_annual(annual_report(fees, tariff, year, method), o.common, fees, tariff, year);
 }
 
 }  // namespace
@@ -49,12 +52,14 @@ Action add_annual(CLI::App& app) {
       ->check(CLI::IsMember({"flat", "marginal"}));
   add_tariff_option(*cmd, o->common);
   add_output_options(*cmd, o->common);
+  add_statement_options(*cmd, o->statements);
   cmd->footer(R"(Examples:
   citfee annual --year 2027 --entities enti.csv
   citfee annual --year 2027 --entities enti.csv -o quote-2027.csv
   citfee annual --year 2027 --entities enti.csv -o quote-2027.xlsx    # Excel, LibreOffice Calc
   citfee annual --year 2027 --entities enti.csv -O csv --decimal-comma > quote-2027.csv
-  citfee annual --year 2027 --entities enti.csv --method marginal -O json)");
+  citfee annual --year 2027 --entities enti.csv --method marginal -O json
+  citfee annual --year 2027 --entities enti.csv --statements lettere-2027 --iban IT60X0542811101000000123456)");
   return [o] { run_annual(*o); };
 }
 

@@ -9,6 +9,7 @@
 #include "citfee/semester.hpp"
 #include "citfee/tariff_source.hpp"
 #include "cli.hpp"
+#include "cli_statements.hpp"
 
 namespace citfee::cli {
 
@@ -16,6 +17,7 @@ namespace {
 
 struct SemesterOptions {
   CommonOptions common;
+  StatementOptions statements;
   std::string period;
   std::string entities;
   std::vector<std::string> usage;
@@ -44,6 +46,7 @@ void warn_entities_without_usage(const UsageLedger& ledger, const std::vector<En
 
 void run_semester(const SemesterOptions& o) {
   resolve_format(o.common);
+  const StatementWriter statements(o.statements);
   const Period period = o.period.empty() ? last_completed_period() : period_option(o.period);
   check_single_stdin([&] {
     std::vector<std::string> all = o.usage;
@@ -61,7 +64,7 @@ void run_semester(const SemesterOptions& o) {
   Report first = semester_lines_report(bills, tariff, period);
   Report second = semester_entities_report(bills, tariff, period);
   if (o.by == "entity") std::swap(first, second);
-  emit(first, o.common, {second});
+  statements.emit_semester(first, o.common, bills, tariff, period, {second});
 }
 
 }  // namespace
@@ -81,6 +84,7 @@ Action add_semester(CLI::App& app) {
       ->check(CLI::IsMember({"line", "entity"}));
   add_tariff_option(*cmd, o->common);
   add_output_options(*cmd, o->common);
+  add_statement_options(*cmd, o->statements);
   cmd->footer(R"(One usage ledger can serve every run: usage of earlier semesters uses up the free
 allowances, usage after the semester billed is ignored.
 
@@ -88,7 +92,8 @@ Examples:
   citfee semester --period 2026-H1 --entities enti.csv --usage consumi.csv          # July 2026
   citfee semester --period 2026-H2 --entities enti.csv --usage consumi.csv --by entity
   citfee semester --period 2026-H2 --entities enti.csv --usage consumi.csv -o quote-2026-H2.csv
-  citfee semester --period 2026-H2 --entities enti.csv --usage consumi.csv -o quote-2026-H2.xlsx)");
+  citfee semester --period 2026-H2 --entities enti.csv --usage consumi.csv -o quote-2026-H2.xlsx
+  citfee semester --period 2026-H1 --entities enti.csv --usage consumi.csv --statements lettere --draft)");
   return [o] { run_semester(*o); };
 }
 
