@@ -33,6 +33,7 @@ Run 'citfee COMMAND --help' for the options of a command.)");
   actions["semester"] = citfee::cli::add_semester(app);
   actions["explain"] = citfee::cli::add_explain(app);
   actions["check"] = citfee::cli::add_check(app);
+  actions["ledger"] = citfee::cli::add_ledger(app);
   actions["tariff"] = citfee::cli::add_tariff(app);
   try {
     app.parse(argc, argv);
