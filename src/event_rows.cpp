@@ -85,11 +85,20 @@ void EventStats::add(const EventStats& other) {
 namespace events {
 
 bool event_columns(const CsvTable& t, EventColumns& columns, Diagnostics& diag) {
-  if (t.header.empty()) {
-    check_header(t, {"id", "date", "service"}, kExample, diag);  // says the file is empty
+  // The header as messages show it: without the nameless columns at its end
+  // that spreadsheets add (parse_csv drops them when they are empty; a
+  // streaming reader cannot know yet).
+  CsvTable named;
+  named.file = t.file;
+  named.header_line = t.header_line;
+  named.header = t.header;
+  while (!named.header.empty() && named.header.back().empty())
+    named.header.pop_back();
+  if (named.header.empty()) {
+    check_header(named, {"id", "date", "service"}, kExample, diag);  // says the file is empty
     return false;
   }
-  bool ok = check_header(t, {"id", "date", "service"}, kExample, diag);
+  bool ok = check_header(named, {"id", "date", "service"}, kExample, diag);
   for (std::size_t i = 0; i < t.header.size(); ++i) {
     const std::string& name = t.header[i];
     if (name == "id" || name == "date" || name == "service" || name == "quantity" ||
@@ -259,11 +268,11 @@ void EventRows::count(std::size_t entity, int period, std::size_t service, std::
 
 }  // namespace events
 
-void read_events_table(const CsvTable& table, const EventContext& context, EventTally& tally,
+bool read_events_table(const CsvTable& table, const EventContext& context, EventTally& tally,
                        EventStats& stats, Diagnostics& diag) {
   events::EventColumns columns;
   if (!events::event_columns(table, columns, diag))
-    return;
+    return false;
   events::Problems problems;
   problems.limit = SIZE_MAX;
   events::EventRows rows(context, columns, table.file, tally, stats, problems);
@@ -274,6 +283,7 @@ void read_events_table(const CsvTable& table, const EventContext& context, Event
   }
   for (Diagnostic& d : problems.diag.errors)
     diag.errors.push_back(std::move(d));
+  return true;
 }
 
 }  // namespace citfee

@@ -161,12 +161,14 @@ bool Part::find_header_line() {
 }
 
 bool Part::read_header() {
-  while ((end_ - begin_ < kBom.size() || !find_header_line()) && fill()) {
+  while (end_ < kBom.size() && fill()) {
+  }
+  if (std::string_view(buffer_.data(), end_).substr(0, kBom.size()) == kBom)
+    begin_ = kBom.size();
+  while (!find_header_line() && fill()) {
   }
   if (stopped_)
     return false;
-  if (std::string_view(buffer_.data(), end_).substr(0, kBom.size()) == kBom)
-    begin_ = kBom.size();
   const std::string_view text(buffer_.data() + begin_, end_ - begin_);
   const std::size_t start = text.find_first_not_of("\r\n");
   shape_.file = file_;

@@ -10,6 +10,7 @@
 // or service is an error only between the two.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -43,7 +44,7 @@ struct ShortKey {
   // `text` of at most kMax bytes.
   static ShortKey of(std::string_view text) {
     char bytes[kMax] = {};
-    std::memcpy(bytes, text.data(), text.size());
+    std::memcpy(bytes, text.data(), std::min(text.size(), kMax));  // longer: matches no padded key
     ShortKey key;
     std::memcpy(&key.lo, bytes, 8);
     std::memcpy(&key.hi, bytes + 8, 8);
@@ -164,15 +165,19 @@ struct EventReaderOptions {
 // Streams one events file from `source` into `tally` in blocks: memory stays
 // bounded whatever the file's length. Same CSV rules and messages as
 // parse_csv (BOM, comma or semicolon, quotes, CRLF); problems go to `diag`,
-// each with file:line:column. A large file that can be read at offsets is
-// read by several threads, each from a line start, and put together in order.
+// each with file:line:column, in the order of the lines. A header that
+// cannot be read as events stops the reading: its problems are reported, not
+// the rows' that would follow from it. A large file that can be read at
+// offsets is read by several threads, each from a line start, and put
+// together in order.
 void read_events(ByteSource& source, const std::string& file, const EventContext& context,
                  EventTally& tally, EventStats& stats, Diagnostics& diag,
                  const EventReaderOptions& options = {});
 
 // The same rules over a table already read by parse_csv: small inputs, and
-// the reference the streaming reader is tested against.
-void read_events_table(const CsvTable& table, const EventContext& context, EventTally& tally,
+// the reference the streaming reader is tested against. False when the
+// header cannot be read as events (no row is read).
+bool read_events_table(const CsvTable& table, const EventContext& context, EventTally& tally,
                        EventStats& stats, Diagnostics& diag);
 
 }  // namespace citfee
