@@ -14,7 +14,7 @@ SOURCES = $(shell find include src tests/unit -name '*.cpp' -o -name '*.hpp' | s
 SANITIZER_ENV := ASAN_OPTIONS=halt_on_error=1:detect_leaks=1 \
                  UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 
-.PHONY: all deps build build-asan test demo clean format format-check
+.PHONY: all deps build build-asan test demo bench clean format format-check
 
 all: build
 
@@ -40,6 +40,11 @@ demo: deps build
 	$(CITFEE) annual --year 2027 --entities examples/enti.csv -O csv
 	@echo
 	$(CITFEE) annual --year 2027 --entities examples/enti.csv -O csv --decimal-comma
+
+# citfee against mawk and Miller on a 10-million-event log (see bench/run.sh).
+bench:
+	bash scripts/install-deps.sh mawk miller hyperfine time
+	bash bench/run.sh
 
 clean:
 	rm -rf $(BUILD_DIR) $(ASAN_DIR)

@@ -3,7 +3,8 @@
 # is missing. A fast no-op when all are installed. Works on a fresh Debian 12.
 set -euo pipefail
 
-packages=(cmake ninja-build g++ make libcli11-dev libfmt-dev libtomlplusplus-dev catch2)
+# Extra packages may be named as arguments (make bench adds its tools).
+packages=(cmake ninja-build g++ make libcli11-dev libfmt-dev libtomlplusplus-dev catch2 "$@")
 
 missing=()
 for pkg in "${packages[@]}"; do
