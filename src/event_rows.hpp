@@ -121,7 +121,7 @@ class EventRows {
   // the streaming reader's buffer). The common row (a known id and a priced
   // service in the periods counted, or a well-formed row outside them) is
   // counted here; anything else goes through every check, with messages.
-  void take(const std::string_view* fields, int line) {
+  [[gnu::always_inline]] void take(const std::string_view* fields, int line) {
     ++stats_.rows;
     if (!take_plain(fields))
       check_and_take(fields, line);
@@ -134,7 +134,7 @@ class EventRows {
   }
 
  private:
-  bool take_plain(const std::string_view* f) {
+  [[gnu::always_inline]] bool take_plain(const std::string_view* f) {
     const int period = semester_of_date(f[date_]);
     if (period < 0)
       return false;

@@ -245,14 +245,29 @@ bool Part::process(std::uint64_t limit) {
   events::SpecialBytes scan(data, end, delimiter);
   std::size_t pos = begin_;
   scan.seek(pos);
+  constexpr std::size_t kNone = SIZE_MAX;
   while (pos < stop) {
-    // Fields end at the delimiters; the record at LF or CRLF.
-    std::size_t field = pos;
+    // Fields end at the delimiters; the record at LF or CRLF. A field may be
+    // quoted, "like this", if nothing inside needs the general rules.
+    std::size_t field = pos;        // where the current field's value begins
+    std::size_t quote_end = kNone;  // its closing quote, if it was quoted
     std::size_t column = 0;
     bool multibyte = false;
     bool slow = false;
     std::size_t at;
     std::size_t next;
+    // Stores the field ended by the byte at `at`; false when text follows
+    // its closing quote (the general rules report that).
+    const auto close_field = [&](std::size_t at) {
+      if (quote_end == kNone) {
+        fields[column] = {data + field, at - field};
+        return true;
+      }
+      fields[column] = {data + field, quote_end - field};
+      const bool right_after = at == quote_end + 1;
+      quote_end = kNone;
+      return right_after;
+    };
     while (true) {
       at = scan.next();
       if (at == end) {
@@ -265,11 +280,11 @@ bool Part::process(std::uint64_t limit) {
       }
       const char c = data[at];
       if (c == delimiter) {
-        if (column == last) {  // too many fields
+        if (column == last || !close_field(at)) {  // too many fields, or text after a quote
           slow = true;
           break;
         }
-        fields[column++] = {data + field, at - field};
+        ++column;
         field = at + 1;
       } else if (c == '\n') {
         next = at + 1;
@@ -288,16 +303,30 @@ bool Part::process(std::uint64_t limit) {
         next = std::min(at + 2, end);
         break;
       } else if (c == '"') {
-        slow = true;
-        break;
+        // Only an opening quote, at the start of a field, and the closing
+        // one as the next special byte (none of , " CR LF inside).
+        std::size_t close = at == field && quote_end == kNone ? scan.next() : kNone;
+        while (close < end && static_cast<unsigned char>(data[close]) >= 0x80) {
+          multibyte = true;
+          close = scan.next();
+        }
+        if (close == end && !eof_) {
+          begin_ = pos;
+          return false;
+        }
+        if (close >= end || data[close] != '"') {
+          slow = true;
+          break;
+        }
+        field = at + 1;
+        quote_end = close;
       } else {
         multibyte = true;  // a byte >= 0x80: checked below
       }
     }
     if (!slow) {
-      fields[column] = {data + field, at - field};
-      slow = column != last ||
-             (multibyte && !all_utf8(fields, last + 1));  // too few fields, a blank line
+      // Too few fields (a blank line too), or bytes that are not UTF-8.
+      slow = !close_field(at) || column != last || (multibyte && !all_utf8(fields, last + 1));
     }
     if (slow) {
       if (slow_record(pos, next) == Step::kIncomplete) {
