@@ -11,8 +11,9 @@
 #    mawk and Miller, checks that the three agree, then times each with
 #    hyperfine (warm cache: one warm-up run first) and prints the medians
 #    and the ratios. Also citfee semester on the same log, citfee's peak
-#    memory, and citfee annual as a whole process on 205 and 7,904 entities
-#    (beside /bin/true: what starting any process costs on the machine).
+#    memory, and citfee annual as a whole process on 205 and 7,904 entities,
+#    linked as usual and statically (build-static/, -DCITFEE_STATIC=ON),
+#    beside /bin/true: what starting any process costs on the machine.
 #
 # Environment: EVENTS, SEED (default 42), RUNS (citfee, default 10),
 # SLOW_RUNS (mawk, default 3), MLR_RUNS (Miller, default 1), BUILD_DIR.
@@ -36,6 +37,10 @@ done
 
 cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build "$BUILD_DIR" -j 2 --target citfee gen_events >/dev/null
+# The same, linked statically (-DCITFEE_STATIC=ON), for the start-up times.
+STATIC_DIR=$BUILD_DIR-static
+cmake -S . -B "$STATIC_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCITFEE_STATIC=ON -DCITFEE_TESTS=OFF >/dev/null
+cmake --build "$STATIC_DIR" -j 2 --target citfee >/dev/null
 
 # Entities: id,name,type,population. The capoluogo of Brescia is 017029.
 entities_from() {  # SOURCE_CSV (istat,nome,…,popolazione)
@@ -89,8 +94,10 @@ units=$(awk -F, '{ s += $4 } END { print s }' "$OUT/citfee.counts")
 time_it() {  # NAME RUNS WARMUP COMMAND...
   local name=$1 runs=$2 warmup=$3
   shift 3
-  hyperfine -N --style none --warmup "$warmup" --runs "$runs" --export-csv "$OUT/$name.times" "$*" >/dev/null
-  awk -F, 'NR == 2 { printf "%.4f %.4f\n", $4, $7 }' "$OUT/$name.times"
+  hyperfine -N --style none --warmup "$warmup" --runs "$runs" --export-csv "$OUT/$name.times" "$*" \
+    >/dev/null 2>"$OUT/$name.warnings"
+  # command,mean,stddev,median,user,system,min,max: the command may hold commas.
+  awk -F, 'NR == 2 { printf "%.4f %.4f\n", $(NF - 4), $(NF - 1) }' "$OUT/$name.times"
 }
 echo "bench: timing (citfee $RUNS runs, mawk $SLOW_RUNS, Miller $MLR_RUNS)" >&2
 read -r t_citfee min_citfee < <(time_it citfee "$RUNS" 1 "${citfee_ledger[@]}")
@@ -100,6 +107,11 @@ read -r t_mlr min_mlr < <(time_it mlr "$MLR_RUNS" 0 "${mlr_agg[@]}")
 rss=$(/usr/bin/time -f %M "${citfee_ledger[@]}" 2>&1 >/dev/null | tail -n 1)
 read -r t_annual min_annual < <(time_it annual-205 200 20 "$CITFEE" annual --year 2027 --entities "$OUT/enti-brescia.csv" -O csv)
 read -r t_italy min_italy < <(time_it annual-7904 50 5 "$CITFEE" annual --year 2027 --entities "$OUT/enti-italia.csv" -O csv)
+read -r t_annual_s min_annual_s < <(time_it annual-205-static 200 20 "$STATIC_DIR/citfee" annual --year 2027 --entities "$OUT/enti-brescia.csv" -O csv)
+read -r t_italy_s min_italy_s < <(time_it annual-7904-static 50 5 "$STATIC_DIR/citfee" annual --year 2027 --entities "$OUT/enti-italia.csv" -O csv)
+cmp -s <("$CITFEE" annual --year 2027 --entities "$OUT/enti-italia.csv" -O csv) \
+  <("$STATIC_DIR/citfee" annual --year 2027 --entities "$OUT/enti-italia.csv" -O csv) ||
+  { echo "bench: FAIL: the static citfee writes another output" >&2; exit 1; }
 # What starting any process costs on this machine, for scale.
 read -r t_true min_true < <(time_it true 200 20 /bin/true)
 
@@ -122,5 +134,7 @@ citfee peak resident memory: $((rss / 1024)) MiB
 citfee annual, whole process                       median      min
   205 Comuni of Brescia                          $(printf '%10s %10s' "$(ms "$t_annual")" "$(ms "$min_annual")")
   7,904 Comuni of Italy                          $(printf '%10s %10s' "$(ms "$t_italy")" "$(ms "$min_italy")")
+  205 Comuni, CITFEE_STATIC=ON                   $(printf '%10s %10s' "$(ms "$t_annual_s")" "$(ms "$min_annual_s")")
+  7,904 Comuni, CITFEE_STATIC=ON                 $(printf '%10s %10s' "$(ms "$t_italy_s")" "$(ms "$min_italy_s")")
   /bin/true, for scale                           $(printf '%10s %10s' "$(ms "$t_true")" "$(ms "$min_true")")
 EOF

@@ -52,7 +52,13 @@ std::string lower_trimmed(std::string_view s) {
   return out;
 }
 
-enum class Step { kDone, kSlow, kIncomplete };
+enum class Step { kDone, kIncomplete };
+
+// Line numbers are ints (Location): past INT_MAX lines (a log of some 60 GB)
+// they stay at INT_MAX rather than overflow.
+int add_lines(int line, std::int64_t more) {
+  return static_cast<int>(std::min<std::int64_t>(line + more, std::numeric_limits<int>::max()));
+}
 
 // One stretch of a file, read front to back through its own buffer, into its
 // own tally: the whole file, or a part of it given to a thread.
@@ -338,7 +344,7 @@ bool Part::process(std::uint64_t limit) {
       // A blank line with delimiters (",,") is no row, as for parse_csv.
       if (!fields[0].empty() || !all_empty(fields, last + 1))
         rows_->take(fields, line_);
-      ++line_;
+      line_ = add_lines(line_, 1);
     }
     pos = next;
   }
@@ -468,7 +474,7 @@ void read_events(ByteSource& source, const std::string& file, const EventContext
   if (good < starts.size())
     parts[good - 1]->run(std::numeric_limits<std::uint64_t>::max());
   // Put the parts together in order; their lines were counted from 1.
-  int line_base = 0;
+  int line_base = 0;  // lines before the part
   std::size_t kept = 0;
   std::int64_t dropped = 0;
   for (std::size_t k = 0; k < good; ++k) {
@@ -477,7 +483,7 @@ void read_events(ByteSource& source, const std::string& file, const EventContext
     stats.add(part.stats());
     for (Diagnostic& d : part.problems().diag.errors) {
       if (d.where.line > 0)
-        d.where.line += line_base;
+        d.where.line = add_lines(d.where.line, line_base);
       if (kept < options.max_problems) {
         diag.errors.push_back(std::move(d));
         ++kept;
@@ -486,7 +492,7 @@ void read_events(ByteSource& source, const std::string& file, const EventContext
       }
     }
     dropped += part.problems().dropped;
-    line_base += part.line() - 1;
+    line_base = add_lines(line_base, part.line() - 1);
   }
   if (dropped > 0) {
     diag.error({file, 0, 0},
