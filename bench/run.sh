@@ -16,7 +16,8 @@
 #    beside /bin/true: what starting any process costs on the machine.
 #
 # Environment: EVENTS, SEED (default 42), RUNS (citfee, default 10),
-# SLOW_RUNS (mawk, default 3), MLR_RUNS (Miller, default 1), BUILD_DIR.
+# SLOW_RUNS (mawk, default 3), MLR_RUNS (Miller, default 1), BUILD_DIR, SHARED
+# (the reference data, default ../shared/data).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,7 +27,7 @@ RUNS=${RUNS:-10}
 SLOW_RUNS=${SLOW_RUNS:-3}
 MLR_RUNS=${MLR_RUNS:-1}
 BUILD_DIR=${BUILD_DIR:-build}
-SHARED=../shared/data
+SHARED=${SHARED:-../shared/data}  # reference data beside the repository
 OUT=$BUILD_DIR/bench
 CITFEE=$BUILD_DIR/citfee
 mkdir -p "$OUT"
@@ -56,14 +57,20 @@ synthetic_entities() {  # COUNT PREFIX: ids PREFIX001…, populations 300 to 200
     }
   }'
 }
+# Replaces FILE with standard input only if it differs: the log is written
+# again only when its entities change.
+update() {
+  cat >"$1.new"
+  if cmp -s "$1.new" "$1"; then rm "$1.new"; else mv "$1.new" "$1"; fi
+}
 if [[ -f $SHARED/brescia_comuni_2011.csv && -f $SHARED/italia_comuni_2011.csv ]]; then
   data="the Comuni of Brescia and of Italy (ISTAT, 2011 census), from $SHARED"
-  entities_from "$SHARED/brescia_comuni_2011.csv" >"$OUT/enti-brescia.csv"
-  entities_from "$SHARED/italia_comuni_2011.csv" >"$OUT/enti-italia.csv"
+  entities_from "$SHARED/brescia_comuni_2011.csv" | update "$OUT/enti-brescia.csv"
+  entities_from "$SHARED/italia_comuni_2011.csv" | update "$OUT/enti-italia.csv"
 else
   data="synthetic entities ($SHARED is not there)"
-  synthetic_entities 205 017 >"$OUT/enti-brescia.csv"
-  synthetic_entities 7904 I >"$OUT/enti-italia.csv"
+  synthetic_entities 205 017 | update "$OUT/enti-brescia.csv"
+  synthetic_entities 7904 I | update "$OUT/enti-italia.csv"
 fi
 
 log=$OUT/events-$EVENTS-$SEED.csv
