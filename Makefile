@@ -19,7 +19,7 @@ SANITIZER_ENV := ASAN_OPTIONS=halt_on_error=1:detect_leaks=1 \
                  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
                  UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 
-.PHONY: all deps build build-asan build-fuzz fuzz test demo package clean format format-check
+.PHONY: all deps build build-asan build-fuzz fuzz test demo package bench clean format format-check
 
 all: build
 
@@ -66,6 +66,11 @@ demo: deps build
 # The .deb, in $(BUILD_DIR)/ (its test, dist.package, runs in `make test`).
 package: deps build
 	cd $(BUILD_DIR) && cpack -G DEB
+
+# citfee against mawk and Miller on a 10-million-event log (see bench/run.sh).
+bench:
+	bash scripts/install-deps.sh mawk miller hyperfine time
+	bash bench/run.sh
 
 clean:
 	rm -rf $(BUILD_DIR) $(ASAN_DIR) $(FUZZ_DIR)

@@ -18,14 +18,18 @@ _citfee_options() {
 --statements --all --draft --iban --issuer --date -h --help"
       ;;
     semester)
-      echo "--period --entities --usage --by --tariff -O --output-format -o --output --decimal-comma --lang \
+      echo "--period --entities --usage --events --by --tariff -O --output-format -o --output --decimal-comma --lang \
 --statements --all --draft --iban --issuer --date -h --help"
       ;;
     explain)
-      echo "--year --period --entities --usage --tariff --method -h --help"
+      echo "--year --period --entities --usage --events --tariff --method -h --help"
       ;;
     check)
-      echo "--entities --usage --tariff --year -h --help"
+      echo "--entities --usage --events --tariff --year -h --help"
+      ;;
+    ledger)
+      echo "--entities --events --usage --up-to --tariff -O --output-format -o --output --decimal-comma --lang \
+-h --help"
       ;;
     tariff)
       echo "--year --tariff -o --output -h --help"
@@ -63,7 +67,7 @@ _citfee() {
   local command="" i
   for ((i = 1; i < COMP_CWORD; i++)); do
     case ${COMP_WORDS[i]} in
-      annual | semester | explain | check | tariff)
+      annual | semester | explain | check | ledger | tariff)
         command=${COMP_WORDS[i]}
         break
         ;;
@@ -89,7 +93,7 @@ _citfee() {
         _citfee_words "en it" "$cur"
         return
         ;;
-      --period)
+      --period | --up-to)
         year=$(_citfee_year)
         _citfee_words "$((year - 1))-H1 $((year - 1))-H2 $year-H1 $year-H2" "$cur"
         return
@@ -99,7 +103,7 @@ _citfee() {
         _citfee_words "$((year - 1)) $year $((year + 1))" "$cur"
         return
         ;;
-      --entities | --usage)
+      --entities | --usage | --events)
         _citfee_files '*.[cC][sS][vV]' "$cur"
         return
         ;;
@@ -126,7 +130,7 @@ _citfee() {
   if [[ $cur == -* ]]; then
     _citfee_words "--help --version" "$cur"
   else
-    _citfee_words "annual semester explain check tariff" "$cur"
+    _citfee_words "annual semester explain check ledger tariff" "$cur"
   fi
 }
 

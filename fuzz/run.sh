@@ -27,4 +27,5 @@ run() {
 
 run csv 4096 "$root/examples" "$root/tests/data"
 run usage 4096 "$root/examples" "$root/tests/data"
+run events 4096 "$root/examples" "$root/tests/data"
 run tariff 16384 "$root/data/tariffs" "$root/tests/data"

@@ -3,10 +3,11 @@
 # is missing. A fast no-op when all are installed. Works on a fresh Debian 12.
 set -euo pipefail
 
+# Extra packages may be named as arguments (make bench adds its tools).
 packages=(cmake ninja-build g++ make libcli11-dev libfmt-dev libtomlplusplus-dev catch2
   clang libclang-rt-14-dev
   libxlsxwriter-dev scdoc python3-openpyxl groff-base dpkg-dev file
-  pkg-config libcairo2-dev libpango1.0-dev fonts-dejavu-core poppler-utils)
+  pkg-config libcairo2-dev libpango1.0-dev fonts-dejavu-core poppler-utils "$@")
 
 missing=()
 for pkg in "${packages[@]}"; do

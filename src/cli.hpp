@@ -10,6 +10,7 @@
 
 #include "citfee/entity.hpp"
 #include "citfee/error.hpp"
+#include "citfee/events_csv.hpp"
 #include "citfee/report.hpp"
 #include "citfee/tariff.hpp"
 #include "citfee/usage.hpp"
@@ -37,6 +38,7 @@ Action add_tariff(CLI::App& app);
 Action add_semester(CLI::App& app);
 Action add_explain(CLI::App& app);
 Action add_check(CLI::App& app);
+Action add_ledger(CLI::App& app);
 
 // Today's date: CITFEE_TODAY (YYYY-MM-DD) when set, for reproducible runs;
 // the local date otherwise.
@@ -52,10 +54,20 @@ std::vector<Entity> load_entities_or_fail(const std::string& path);
 std::vector<UsageRecord> read_usage_files(const std::vector<std::string>& paths, const Tariff& tariff,
                                           Diagnostics& diag);
 
-// Reads the usage files and builds the ledger up to `last` (all if none),
-// telling on stderr what belonged to the previous convention.
-UsageLedger load_ledger_or_fail(const std::vector<std::string>& paths, const std::vector<Entity>& entities,
-                                const Tariff& tariff, std::optional<Period> last);
+// Reads the usage files and the event logs and builds the ledger up to
+// `last` (all if none), telling on stderr what belonged to the previous
+// convention.
+UsageLedger load_ledger_or_fail(const std::vector<std::string>& paths, const std::vector<std::string>& events,
+                                const std::vector<Entity>& entities, const Tariff& tariff,
+                                std::optional<Period> last);
+
+// --events FILE, repeatable.
+void add_events_option(CLI::App& cmd, std::vector<std::string>& events);
+
+// Streams the event logs into the ledger, counting the events up to `last`
+// (all if none); problems and notes go to `diag`.
+EventStats add_events(const std::vector<std::string>& paths, const std::vector<Entity>& entities,
+                      const Tariff& tariff, std::optional<Period> last, UsageLedger& ledger, Diagnostics& diag);
 
 // The semester a run bills by default: the last one completed before today.
 Period last_completed_period();

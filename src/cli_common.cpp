@@ -86,8 +86,9 @@ std::vector<UsageRecord> read_usage_files(const std::vector<std::string>& paths,
   return records;
 }
 
-UsageLedger load_ledger_or_fail(const std::vector<std::string>& paths, const std::vector<Entity>& entities,
-                                const Tariff& tariff, std::optional<Period> last) {
+UsageLedger load_ledger_or_fail(const std::vector<std::string>& paths, const std::vector<std::string>& events,
+                                const std::vector<Entity>& entities, const Tariff& tariff,
+                                std::optional<Period> last) {
   Diagnostics diag;
   std::vector<UsageRecord> records = read_usage_files(paths, tariff, diag);
   LedgerNotes notes;
@@ -97,6 +98,7 @@ UsageLedger load_ledger_or_fail(const std::vector<std::string>& paths, const std
                                            "use none of the new allowances",
                                            lines.size(), tariff.convention_start));
   }
+  add_events(events, entities, tariff, last, ledger, diag);
   report_diagnostics(diag);
   return ledger;
 }

@@ -21,6 +21,7 @@ namespace {
 struct CheckOptions {
   std::string entities;
   std::vector<std::string> usage;
+  std::vector<std::string> events;
   std::string tariff;
   int year = 0;
 };
@@ -47,8 +48,18 @@ std::string usage_summary(const UsageLedger& ledger, const LedgerNotes& notes, c
   return out;
 }
 
+std::string events_summary(const EventStats& events, std::size_t files, const Tariff& tariff) {
+  std::string out = fmt::format("events: {} row(s) in {} file(s)\n", events.rows, files);
+  if (events.before_convention) {
+    out += fmt::format("events before {} (previous convention, ignored): {}\n", tariff.convention_start,
+                       events.before_convention);
+  }
+  return out;
+}
+
 void run_check(const CheckOptions& o) {
   std::vector<std::string> inputs = o.usage;
+  inputs.insert(inputs.end(), o.events.begin(), o.events.end());
   inputs.push_back(o.entities);
   check_single_stdin(inputs);
   const int year = o.year ? o.year : today().year;
@@ -66,7 +77,7 @@ void run_check(const CheckOptions& o) {
   }
   std::string summary = fmt::format("tariff: {} (in force for {})\n", tariff.id, year);
   summary += entities_summary(o.entities, entities);
-  if (!o.usage.empty()) {
+  if (!o.usage.empty() || !o.events.empty()) {
     std::vector<UsageRecord> records = read_usage_files(o.usage, tariff, diag);
     LedgerNotes notes;
     // Rows of the entities file rejected above are not unknown entities.
@@ -78,7 +89,11 @@ void run_check(const CheckOptions& o) {
     UsageLedger ledger = build_ledger(records, ids, tariff, std::nullopt, diag, notes);
     std::set<std::pair<std::string, int>> rows;
     for (const UsageRecord& r : records) rows.insert({r.where.file, r.where.line});
-    summary += fmt::format("usage: {} row(s) with usage in {} file(s)\n", rows.size(), o.usage.size());
+    if (!o.usage.empty()) {
+      summary += fmt::format("usage: {} row(s) with usage in {} file(s)\n", rows.size(), o.usage.size());
+    }
+    const EventStats events = add_events(o.events, entities, tariff, std::nullopt, ledger, diag);
+    if (!o.events.empty()) summary += events_summary(events, o.events.size(), tariff);
     summary += usage_summary(ledger, notes, tariff);
   }
   if (!diag.ok()) {
@@ -96,6 +111,7 @@ Action add_check(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand("check", "Check entities and usage files against the tariff; report every problem");
   cmd->add_option("--entities", o->entities, "Entities CSV; - for standard input")->required();
   cmd->add_option("--usage", o->usage, "Usage CSV (wide or long); repeatable");
+  add_events_option(*cmd, o->events);
   cmd->add_option("--tariff", o->tariff, "Tariff file or directory (default: built in)");
   cmd->add_option("--year", o->year, "Check against the tariff in force this year (default: current year)")
       ->check(CLI::Range(1900, 9999));
@@ -103,7 +119,8 @@ Action add_check(CLI::App& app) {
 
 Examples:
   citfee check --entities enti.csv
-  citfee check --entities enti.csv --usage consumi-2026.csv --usage consumi-2027.csv)");
+  citfee check --entities enti.csv --usage consumi-2026.csv --usage consumi-2027.csv
+  citfee check --entities enti.csv --events telemaco-log.csv)");
   return [o] { run_check(*o); };
 }
 

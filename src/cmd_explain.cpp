@@ -20,6 +20,7 @@ struct ExplainOptions {
   std::string period;
   std::string entities;
   std::vector<std::string> usage;
+  std::vector<std::string> events;
   std::string tariff;
   std::string method;
 };
@@ -47,15 +48,16 @@ std::string explain_period(const ExplainOptions& o) {
   const Tariff& tariff = select_tariff(tariffs, period.year);
   const std::vector<Entity> entities = load_entities_or_fail(o.entities);
   const Entity& entity = find_entity(entities, o.id, o.entities);
-  const UsageLedger ledger = load_ledger_or_fail(o.usage, entities, tariff, period);
+  const UsageLedger ledger = load_ledger_or_fail(o.usage, o.events, entities, tariff, period);
   return explain_semester(semester_bill(tariff, ledger, entity, period), tariff);
 }
 
 void run_explain(const ExplainOptions& o) {
   std::vector<std::string> inputs = o.usage;
+  inputs.insert(inputs.end(), o.events.begin(), o.events.end());
   inputs.push_back(o.entities);
   check_single_stdin(inputs);
-  const bool semester = !o.period.empty() || (!o.usage.empty() && !o.year);
+  const bool semester = !o.period.empty() || ((!o.usage.empty() || !o.events.empty()) && !o.year);
   write_stdout(semester ? explain_period(o) : explain_year(o));
 }
 
@@ -70,10 +72,11 @@ Action add_explain(CLI::App& app) {
   year->excludes(period);
   cmd->add_option("--entities", o->entities, "Entities CSV; - for standard input")->required();
   cmd->add_option("--usage", o->usage, "Usage CSV (wide or long); repeatable");
+  add_events_option(*cmd, o->events);
   cmd->add_option("--tariff", o->tariff, "Tariff file or directory (default: built in)");
   cmd->add_option("--method", o->method, "flat or marginal, for the annual fee (default: the tariff's)")
       ->check(CLI::IsMember({"flat", "marginal"}));
-  cmd->footer(R"(Without --period or --usage it explains the annual fee; with them, the semester bill.
+  cmd->footer(R"(Without --period, --usage or --events it explains the annual fee; with them, the semester bill.
 
 Examples:
   citfee explain 017003 --year 2027 --entities enti.csv

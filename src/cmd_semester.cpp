@@ -21,6 +21,7 @@ struct SemesterOptions {
   std::string period;
   std::string entities;
   std::vector<std::string> usage;
+  std::vector<std::string> events;
   std::string by = "line";
 };
 
@@ -48,15 +49,19 @@ void run_semester(const SemesterOptions& o) {
   resolve_format(o.common);
   const StatementWriter statements(o.statements);
   const Period period = o.period.empty() ? last_completed_period() : period_option(o.period);
+  if (o.usage.empty() && o.events.empty()) {
+    throw Error(Failure::kBadUsage, "semester: give the usage with --usage FILE, --events FILE, or both");
+  }
   check_single_stdin([&] {
     std::vector<std::string> all = o.usage;
+    all.insert(all.end(), o.events.begin(), o.events.end());
     all.push_back(o.entities);
     return all;
   }());
   const std::vector<Tariff> tariffs = load_tariffs_or_fail(o.common.tariff);
   const Tariff& tariff = select_tariff(tariffs, period.year);
   const std::vector<Entity> entities = load_entities_or_fail(o.entities);
-  const UsageLedger ledger = load_ledger_or_fail(o.usage, entities, tariff, period);
+  const UsageLedger ledger = load_ledger_or_fail(o.usage, o.events, entities, tariff, period);
   warn_entities_without_usage(ledger, entities, period);
   std::vector<SemesterBill> bills;
   for (const Entity& e : entities) bills.push_back(semester_bill(tariff, ledger, e, period));
@@ -78,22 +83,24 @@ Action add_semester(CLI::App& app) {
   cmd->add_option("--entities", o->entities, "Entities CSV; - for standard input")->required();
   cmd->add_option("--usage", o->usage,
                   "Usage CSV, wide (id,period,firme,rinnovi,pec,telemaco) or long "
-                  "(id,period,service,quantity[,unit_price]); repeatable")
-      ->required();
+                  "(id,period,service,quantity[,unit_price]); repeatable");
+  add_events_option(*cmd, o->events);
   cmd->add_option("--by", o->by, "line: one row per entity and service used; entity: one row per entity")
       ->check(CLI::IsMember({"line", "entity"}));
   add_tariff_option(*cmd, o->common);
   add_output_options(*cmd, o->common);
   add_statement_options(*cmd, o->statements);
   cmd->footer(R"(One usage ledger can serve every run: usage of earlier semesters uses up the free
-allowances, usage after the semester billed is ignored.
+allowances, usage after the semester billed is ignored. Raw event logs (--events)
+count each event in the semester of its date, with or instead of --usage.
 
 Examples:
   citfee semester --period 2026-H1 --entities enti.csv --usage consumi.csv          # July 2026
   citfee semester --period 2026-H2 --entities enti.csv --usage consumi.csv --by entity
   citfee semester --period 2026-H2 --entities enti.csv --usage consumi.csv -o quote-2026-H2.csv
   citfee semester --period 2026-H2 --entities enti.csv --usage consumi.csv -o quote-2026-H2.xlsx
-  citfee semester --period 2026-H1 --entities enti.csv --usage consumi.csv --statements lettere --draft)");
+  citfee semester --period 2026-H1 --entities enti.csv --usage consumi.csv --statements lettere --draft
+  citfee semester --period 2026-H2 --entities enti.csv --events telemaco-log.csv --by entity)");
   return [o] { run_semester(*o); };
 }
 

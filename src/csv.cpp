@@ -29,15 +29,21 @@ bool all_empty(const std::vector<std::string>& fields) {
 // every problem can name a line.
 class Scanner {
  public:
-  Scanner(std::string_view text, char delimiter, const std::string& file, Diagnostics& diag)
-      : text_(text), delimiter_(delimiter), file_(file), diag_(diag) {}
+  Scanner(std::string_view text, char delimiter, const std::string& file, Diagnostics& diag,
+          std::size_t pos = 0, int line = 1)
+      : text_(text), delimiter_(delimiter), file_(file), diag_(diag), pos_(pos), line_(line) {}
 
   bool done() const { return pos_ >= text_.size(); }
+  std::size_t pos() const { return pos_; }
+  int line() const { return line_; }
+  // Whether the last record ended with a line end, not with the text.
+  bool ended_line() const { return ended_line_; }
 
   // Reads one record; false if it had a syntax error (already reported).
   bool next(CsvRow& row) {
     row.line = line_;
     row.fields.clear();
+    ended_line_ = false;
     bool ok = true;
     while (true) {
       std::string field;
@@ -60,6 +66,7 @@ class Scanner {
     if (text_[pos_] == '\r') ++pos_;
     if (pos_ < text_.size() && text_[pos_] == '\n') ++pos_;
     ++line_;
+    ended_line_ = true;
   }
 
   bool at_field_end() const {
@@ -109,6 +116,7 @@ class Scanner {
   Diagnostics& diag_;
   std::size_t pos_ = 0;
   int line_ = 1;
+  bool ended_line_ = false;
 };
 
 bool check_utf8(const CsvTable& table, const CsvRow& row, Diagnostics& diag) {
@@ -193,6 +201,34 @@ std::size_t find_invalid_utf8(std::string_view s) {
   return std::string_view::npos;
 }
 
+bool check_csv_row(const CsvTable& table, const CsvRow& row, Diagnostics& diag) {
+  if (!check_utf8(table, row, diag)) return false;
+  if (row.fields.size() != table.header.size()) {
+    diag.error({table.file, row.line, 0},
+               fmt::format("this row has {} fields but the header has {}: check for a missing or "
+                           "extra '{}' or an unquoted '{}' inside a value",
+                           row.fields.size(), table.header.size(), table.delimiter, table.delimiter));
+    return false;
+  }
+  return true;
+}
+
+CsvRecordStatus read_csv_record(std::string_view text, bool at_end, char delimiter, const std::string& file,
+                                std::size_t& pos, int& line, CsvRow& row, Diagnostics& diag) {
+  // Problems are held back until the record is known to be whole: a quote
+  // "never closed" may close in the next block.
+  Diagnostics found;
+  Scanner scanner(text, delimiter, file, found, pos, line);
+  const bool ok = scanner.next(row);
+  // A CR that ends the text may be the first half of a CRLF.
+  const bool cut = !scanner.ended_line() || (scanner.done() && !text.empty() && text.back() == '\r');
+  if (cut && !at_end) return CsvRecordStatus::kIncomplete;
+  pos = scanner.pos();
+  line = scanner.line();
+  for (Diagnostic& d : found.errors) diag.errors.push_back(std::move(d));
+  return ok ? CsvRecordStatus::kOk : CsvRecordStatus::kBad;
+}
+
 CsvTable parse_csv(std::string_view text, const std::string& file, Diagnostics& diag) {
   CsvTable table;
   table.file = file;
@@ -206,20 +242,14 @@ CsvTable parse_csv(std::string_view text, const std::string& file, Diagnostics& 
   while (!scanner.done()) {
     bool ok = scanner.next(row);
     if (!ok || all_empty(row.fields)) continue;
-    if (!check_utf8(table, row, diag)) continue;
     if (!have_header) {
+      if (!check_utf8(table, row, diag)) continue;
       have_header = true;
       table.header_line = row.line;
       for (const auto& name : row.fields) table.header.push_back(lower_trimmed(name));
       continue;
     }
-    if (row.fields.size() != table.header.size()) {
-      diag.error({file, row.line, 0},
-                 fmt::format("this row has {} fields but the header has {}: check for a missing or "
-                             "extra '{}' or an unquoted '{}' inside a value",
-                             row.fields.size(), table.header.size(), table.delimiter, table.delimiter));
-      continue;
-    }
+    if (!check_csv_row(table, row, diag)) continue;
     table.rows.push_back(row);
   }
   drop_empty_columns(table);

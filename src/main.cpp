@@ -33,11 +33,12 @@ Run 'citfee COMMAND --help' for the options of a command.)");
   actions["semester"] = citfee::cli::add_semester(app);
   actions["explain"] = citfee::cli::add_explain(app);
   actions["check"] = citfee::cli::add_check(app);
+  actions["ledger"] = citfee::cli::add_ledger(app);
   actions["tariff"] = citfee::cli::add_tariff(app);
   // CLI11 would only say that a command is required.
   if (argc > 1 && argv[1][0] != '-' && !actions.count(argv[1])) {
     std::cerr << "citfee: unknown command \"" << argv[1]
-              << "\": the commands are annual, semester, explain, check and tariff (see citfee --help)\n";
+              << "\": the commands are annual, semester, explain, check, ledger and tariff (see citfee --help)\n";
     return static_cast<int>(citfee::Failure::kBadUsage);
   }
   try {

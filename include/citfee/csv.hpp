@@ -32,6 +32,20 @@ struct CsvTable {
 // left out of the table. An empty input gives a table with no header.
 CsvTable parse_csv(std::string_view text, const std::string& file, Diagnostics& diag);
 
+// The checks parse_csv makes of every row after the header: its fields are
+// UTF-8 and as many as the header's. False, with the problem reported, if not.
+bool check_csv_row(const CsvTable& table, const CsvRow& row, Diagnostics& diag);
+
+enum class CsvRecordStatus { kOk, kBad, kIncomplete };
+
+// Reads the one record that starts at `pos` in `text`, by the rules of
+// parse_csv, for readers that stream a file through a buffer. kIncomplete:
+// the text ends before the record does (nothing reported, nothing moved; read
+// more, or pass `at_end` when there is no more). Otherwise `pos` and `line`
+// move past the record; kBad: it had a syntax error, reported to `diag`.
+CsvRecordStatus read_csv_record(std::string_view text, bool at_end, char delimiter, const std::string& file,
+                                std::size_t& pos, int& line, CsvRow& row, Diagnostics& diag);
+
 // The delimiter of a header line: ';' when it has more semicolons than commas
 // outside quotes, ',' otherwise.
 char detect_delimiter(std::string_view header_line);

@@ -1,0 +1,147 @@
+#!/usr/bin/env bash
+# The benchmark of citfee on raw event logs (run it with `make bench`).
+#
+# 1. Builds citfee and the log generator in build/ (RelWithDebInfo, -O2).
+# 2. Writes the entities: the 205 Comuni of Brescia and the 7,904 of Italy
+#    from ../shared/data/ beside the repository when present, synthetic
+#    ones (same counts, same id shapes) otherwise.
+# 3. Writes a deterministic log of EVENTS events (default 10,000,000, about
+#    285 MB) over the Comuni of Brescia: bench/gen_events.cpp says how.
+# 4. Aggregates it (units per entity, semester and service) with citfee,
+#    mawk and Miller, checks that the three agree, then times each with
+#    hyperfine (warm cache: one warm-up run first) and prints the medians
+#    and the ratios. Also citfee semester on the same log, citfee's peak
+#    memory, and citfee annual as a whole process on 205 and 7,904 entities,
+#    linked as usual and statically (build-static/, -DCITFEE_STATIC=ON),
+#    beside /bin/true: what starting any process costs on the machine.
+#
+# Environment: EVENTS, SEED (default 42), RUNS (citfee, default 10),
+# SLOW_RUNS (mawk, default 3), MLR_RUNS (Miller, default 1), BUILD_DIR, SHARED
+# (the reference data, default ../shared/data).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+EVENTS=${EVENTS:-10000000}
+SEED=${SEED:-42}
+RUNS=${RUNS:-10}
+SLOW_RUNS=${SLOW_RUNS:-3}
+MLR_RUNS=${MLR_RUNS:-1}
+BUILD_DIR=${BUILD_DIR:-build}
+SHARED=${SHARED:-../shared/data}  # reference data beside the repository
+OUT=$BUILD_DIR/bench
+CITFEE=$BUILD_DIR/citfee
+mkdir -p "$OUT"
+
+for tool in cmake hyperfine mawk mlr /usr/bin/time; do
+  command -v "$tool" >/dev/null || { echo "bench: $tool is missing: run 'make bench'" >&2; exit 1; }
+done
+
+cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build "$BUILD_DIR" -j 2 --target citfee gen_events >/dev/null
+# The same, linked statically (-DCITFEE_STATIC=ON), for the start-up times.
+STATIC_DIR=$BUILD_DIR-static
+cmake -S . -B "$STATIC_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCITFEE_STATIC=ON -DCITFEE_TESTS=OFF >/dev/null
+cmake --build "$STATIC_DIR" -j 2 --target citfee >/dev/null
+
+# Entities: id,name,type,population. The capoluogo of Brescia is 017029.
+entities_from() {  # SOURCE_CSV (istat,nome,…,popolazione)
+  awk -F, 'NR == 1 { print "id,name,type,population"; next }
+           { printf "%s,Comune di %s,%s,%s\n", $1, $2, ($1 == "017029" ? "capoluogo" : "comune"), $4 }' "$1"
+}
+synthetic_entities() {  # COUNT PREFIX: ids PREFIX001…, populations 300 to 200,000
+  awk -v n="$1" -v prefix="$2" 'BEGIN {
+    print "id,name,type,population"; s = 7
+    for (i = 1; i <= n; i++) {
+      s = (s * 1103515245 + 12345) % 2147483648
+      printf "%s%03d,Comune sintetico %d,comune,%d\n", prefix, i, i, 300 + s % 200000
+    }
+  }'
+}
+# Replaces FILE with standard input only if it differs: the log is written
+# again only when its entities change.
+update() {
+  cat >"$1.new"
+  if cmp -s "$1.new" "$1"; then rm "$1.new"; else mv "$1.new" "$1"; fi
+}
+if [[ -f $SHARED/brescia_comuni_2011.csv && -f $SHARED/italia_comuni_2011.csv ]]; then
+  data="the Comuni of Brescia and of Italy (ISTAT, 2011 census), from $SHARED"
+  entities_from "$SHARED/brescia_comuni_2011.csv" | update "$OUT/enti-brescia.csv"
+  entities_from "$SHARED/italia_comuni_2011.csv" | update "$OUT/enti-italia.csv"
+else
+  data="synthetic entities ($SHARED is not there)"
+  synthetic_entities 205 017 | update "$OUT/enti-brescia.csv"
+  synthetic_entities 7904 I | update "$OUT/enti-italia.csv"
+fi
+
+log=$OUT/events-$EVENTS-$SEED.csv
+if [[ ! -s $log || $log -ot $OUT/enti-brescia.csv || $log -ot $BUILD_DIR/gen_events ]]; then
+  echo "bench: writing $EVENTS events to $log" >&2
+  "$BUILD_DIR/gen_events" "$OUT/enti-brescia.csv" "$EVENTS" "$SEED" >"$log.part"
+  mv "$log.part" "$log"
+fi
+
+citfee_ledger=("$CITFEE" ledger --entities "$OUT/enti-brescia.csv" --events "$log" -O tsv)
+citfee_semester=("$CITFEE" semester --period 2028-H2 --entities "$OUT/enti-brescia.csv" --events "$log" --by entity -O csv)
+mawk_agg=(mawk -f bench/agg.awk "$log")
+mlr_agg=(mlr --icsv --ocsv --from "$log" put -f bench/agg.mlr then stats1 -a sum -f quantity -g id,period,service)
+
+# The three must agree, count for count: id,period,service,quantity, sorted.
+echo "bench: checking that citfee, mawk and Miller agree" >&2
+"${citfee_ledger[@]}" | awk -F'\t' 'NR > 1 { print $1 "," $3 "," $4 "," $5 }' | LC_ALL=C sort >"$OUT/citfee.counts"
+"${mawk_agg[@]}" | LC_ALL=C sort >"$OUT/mawk.counts"
+"${mlr_agg[@]}" | tail -n +2 | LC_ALL=C sort >"$OUT/mlr.counts"
+if ! cmp -s "$OUT/citfee.counts" "$OUT/mawk.counts" || ! cmp -s "$OUT/citfee.counts" "$OUT/mlr.counts"; then
+  echo "bench: FAIL: the counts differ (see $OUT/*.counts)" >&2
+  exit 1
+fi
+counts=$(wc -l <"$OUT/citfee.counts")
+units=$(awk -F, '{ s += $4 } END { print s }' "$OUT/citfee.counts")
+
+# Median and minimum wall time, in seconds, of a command run by hyperfine.
+time_it() {  # NAME RUNS WARMUP COMMAND...
+  local name=$1 runs=$2 warmup=$3
+  shift 3
+  hyperfine -N --style none --warmup "$warmup" --runs "$runs" --export-csv "$OUT/$name.times" "$*" \
+    >/dev/null 2>"$OUT/$name.warnings"
+  # command,mean,stddev,median,user,system,min,max: the command may hold commas.
+  awk -F, 'NR == 2 { printf "%.4f %.4f\n", $(NF - 4), $(NF - 1) }' "$OUT/$name.times"
+}
+echo "bench: timing (citfee $RUNS runs, mawk $SLOW_RUNS, Miller $MLR_RUNS)" >&2
+read -r t_citfee min_citfee < <(time_it citfee "$RUNS" 1 "${citfee_ledger[@]}")
+read -r t_semester min_semester < <(time_it semester "$RUNS" 1 "${citfee_semester[@]}")
+read -r t_mawk min_mawk < <(time_it mawk "$SLOW_RUNS" 0 "${mawk_agg[@]}")
+read -r t_mlr min_mlr < <(time_it mlr "$MLR_RUNS" 0 "${mlr_agg[@]}")
+rss=$(/usr/bin/time -f %M "${citfee_ledger[@]}" 2>&1 >/dev/null | tail -n 1)
+read -r t_annual min_annual < <(time_it annual-205 200 20 "$CITFEE" annual --year 2027 --entities "$OUT/enti-brescia.csv" -O csv)
+read -r t_italy min_italy < <(time_it annual-7904 50 5 "$CITFEE" annual --year 2027 --entities "$OUT/enti-italia.csv" -O csv)
+read -r t_annual_s min_annual_s < <(time_it annual-205-static 200 20 "$STATIC_DIR/citfee" annual --year 2027 --entities "$OUT/enti-brescia.csv" -O csv)
+read -r t_italy_s min_italy_s < <(time_it annual-7904-static 50 5 "$STATIC_DIR/citfee" annual --year 2027 --entities "$OUT/enti-italia.csv" -O csv)
+cmp -s <("$CITFEE" annual --year 2027 --entities "$OUT/enti-italia.csv" -O csv) \
+  <("$STATIC_DIR/citfee" annual --year 2027 --entities "$OUT/enti-italia.csv" -O csv) ||
+  { echo "bench: FAIL: the static citfee writes another output" >&2; exit 1; }
+# What starting any process costs on this machine, for scale.
+read -r t_true min_true < <(time_it true 200 20 /bin/true)
+
+ms() { awk -v t="$1" 'BEGIN { printf "%.1f ms", t * 1000 }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1fx", a / b }'; }
+cat <<EOF
+
+citfee benchmark: $(date -u +%Y-%m-%d), $(nproc) processors ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)), load average before: $(cut -d' ' -f1-3 /proc/loadavg)
+data: $data
+log: $EVENTS events, $(stat -c %s "$log") bytes, seed $SEED
+agreement: citfee, mawk and Miller give the same $counts counts ($units units)
+
+aggregation (units per entity, semester, service)   median      min   vs citfee
+  citfee ledger                                  $(printf '%10s %10s' "$(ms "$t_citfee")" "$(ms "$min_citfee")")      1.0x
+  citfee semester --by entity                    $(printf '%10s %10s' "$(ms "$t_semester")" "$(ms "$min_semester")")
+  mawk                                           $(printf '%10s %10s %9s' "$(ms "$t_mawk")" "$(ms "$min_mawk")" "$(ratio "$t_mawk" "$t_citfee")")
+  Miller (mlr)                                   $(printf '%10s %10s %9s' "$(ms "$t_mlr")" "$(ms "$min_mlr")" "$(ratio "$t_mlr" "$t_citfee")")
+citfee peak resident memory: $((rss / 1024)) MiB
+
+citfee annual, whole process                       median      min
+  205 Comuni of Brescia                          $(printf '%10s %10s' "$(ms "$t_annual")" "$(ms "$min_annual")")
+  7,904 Comuni of Italy                          $(printf '%10s %10s' "$(ms "$t_italy")" "$(ms "$min_italy")")
+  205 Comuni, CITFEE_STATIC=ON                   $(printf '%10s %10s' "$(ms "$t_annual_s")" "$(ms "$min_annual_s")")
+  7,904 Comuni, CITFEE_STATIC=ON                 $(printf '%10s %10s' "$(ms "$t_italy_s")" "$(ms "$min_italy_s")")
+  /bin/true, for scale                           $(printf '%10s %10s' "$(ms "$t_true")" "$(ms "$min_true")")
+EOF
