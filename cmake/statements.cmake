@@ -28,5 +28,5 @@ add_library(citfee_pdf STATIC
   src/statement_pdf.cpp)
 target_link_libraries(citfee_pdf PUBLIC citfee_core PRIVATE PkgConfig::PANGOCAIRO)
 
-target_sources(citfee PRIVATE src/cli_statements.cpp)
-target_link_libraries(citfee PRIVATE citfee_pdf)
+target_sources(citfee_cli PRIVATE src/cli_statements.cpp)
+target_link_libraries(citfee-office PRIVATE citfee_pdf)

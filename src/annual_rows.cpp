@@ -17,9 +17,11 @@ Report annual_report(const std::vector<AnnualFee>& fees, const Tariff& tariff, i
   report.columns = {"id",          "name",     "type",       "population", "band",
                     "coefficient", "computed", "annual_fee", "due_date"};
   report.total_column = 7;
+  report.rows.reserve(fees.size());
   for (const AnnualFee& fee : fees) {
     const Entity& e = *fee.entity;
     std::vector<Cell> row;
+    row.reserve(report.columns.size());
     row.push_back(Cell::of_text(e.id));
     row.push_back(Cell::of_text(e.name));
     row.push_back(Cell::of_text(std::string(type_key(e.type))));

@@ -81,9 +81,9 @@ Period period_option(const std::string& text);
 Format resolve_format(const CommonOptions& options);
 
 // Renders the report in the chosen format and writes it whole, or not at all.
-// A workbook also holds `more_sheets`, other views of the same run.
-void emit(const Report& report, const CommonOptions& options,
-          const std::vector<Report>& more_sheets = {});
+// A workbook also holds `more_sheets`, other views of the same run. Taken by
+// value, moved in: a report of thousands of rows is not copied.
+void emit(Report report, const CommonOptions& options, std::vector<Report> more_sheets = {});
 
 // Stops with kBadUsage when more than one input is "-".
 void check_single_stdin(const std::vector<std::string>& paths);

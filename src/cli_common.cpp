@@ -15,6 +15,7 @@
 #include "citfee/report_labels.hpp"
 #include "citfee/tariff_source.hpp"
 #include "citfee/usage_csv.hpp"
+#include "office.hpp"
 
 namespace citfee::cli {
 
@@ -162,16 +163,20 @@ Format format_of(const CommonOptions& options) {
 
 Format resolve_format(const CommonOptions& options) {
   const Format format = format_of(options);
-  if (format == Format::kXlsx) refuse_binary_on_terminal(options);
+  if (format == Format::kXlsx) {
+    refuse_binary_on_terminal(options);
+    need_office();
+  }
   return format;
 }
 
-void emit(const Report& report, const CommonOptions& options,
-          const std::vector<Report>& more_sheets) {
+void emit(Report report, const CommonOptions& options, std::vector<Report> more_sheets) {
   WriteOptions write_options;
   write_options.decimal_mark = options.decimal_comma ? ',' : '.';
-  std::vector<Report> reports{report};
-  reports.insert(reports.end(), more_sheets.begin(), more_sheets.end());
+  std::vector<Report> reports;
+  reports.reserve(1 + more_sheets.size());
+  reports.push_back(std::move(report));
+  for (Report& sheet : more_sheets) reports.push_back(std::move(sheet));
   if (options.lang == "it") {
     for (Report& r : reports) r = with_italian_labels(std::move(r));
   }

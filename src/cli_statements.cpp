@@ -10,6 +10,7 @@
 #include "citfee/italian.hpp"
 #include "citfee/staged_files.hpp"
 #include "citfee/statement_pdf.hpp"
+#include "office.hpp"
 
 namespace citfee::cli {
 
@@ -85,6 +86,7 @@ void check_ids(const std::vector<const Entity*>& entities) {
 StatementWriter::StatementWriter(const StatementOptions& options) : options_(options) {
   if (options.directory.empty())
     return;
+  need_office();
   StatementSettings settings;
   settings.issuer = load_issuer(options);
   if (settings.issuer.iban.empty() && !options.draft) {
@@ -99,11 +101,11 @@ StatementWriter::StatementWriter(const StatementOptions& options) : options_(opt
   settings_ = settings;
 }
 
-void StatementWriter::emit_annual(const Report& report, const CommonOptions& common,
+void StatementWriter::emit_annual(Report report, const CommonOptions& common,
                                   const std::vector<AnnualFee>& fees, const Tariff& tariff,
                                   int year) const {
   if (!settings_)
-    return emit(report, common);
+    return emit(std::move(report), common);
   std::vector<const Entity*> entities;
   for (const AnnualFee& fee : fees)
     entities.push_back(fee.entity);
@@ -113,15 +115,15 @@ void StatementWriter::emit_annual(const Report& report, const CommonOptions& com
     if (options_.all || !fee.fee.is_zero())
       statements.push_back(annual_statement(fee, tariff, *settings_));
   }
-  write(report, common, statements, fmt::format("quote-annuali-{}", year),
+  write(std::move(report), common, statements, fmt::format("quote-annuali-{}", year),
         fmt::format("Quote annuali di adesione al CIT – anno {}", year));
 }
 
-void StatementWriter::emit_semester(const Report& report, const CommonOptions& common,
+void StatementWriter::emit_semester(Report report, const CommonOptions& common,
                                     const std::vector<SemesterBill>& bills, const Tariff& tariff,
-                                    Period period, const std::vector<Report>& more_sheets) const {
+                                    Period period, std::vector<Report> more_sheets) const {
   if (!settings_)
-    return emit(report, common, more_sheets);
+    return emit(std::move(report), common, std::move(more_sheets));
   std::vector<const Entity*> entities;
   for (const SemesterBill& bill : bills)
     entities.push_back(bill.entity);
@@ -131,19 +133,19 @@ void StatementWriter::emit_semester(const Report& report, const CommonOptions& c
     if (options_.all || !bill.total.is_zero())
       statements.push_back(semester_statement(bill, tariff, *settings_));
   }
-  write(report, common, statements, fmt::format("quote-variabili-{}", period.str()),
-        fmt::format("Quote variabili CIT – {}", italian_semester(period)), more_sheets);
+  write(std::move(report), common, statements, fmt::format("quote-variabili-{}", period.str()),
+        fmt::format("Quote variabili CIT – {}", italian_semester(period)), std::move(more_sheets));
 }
 
-void StatementWriter::write(const Report& report, const CommonOptions& common,
+void StatementWriter::write(Report report, const CommonOptions& common,
                             const std::vector<Statement>& statements,
                             const std::string& combined_stem,
                             const std::string& combined_title,
-                            const std::vector<Report>& more_sheets) const {
+                            std::vector<Report> more_sheets) const {
   if (statements.empty()) {
     std::cerr << "citfee: warning: no statement written: no entity owes anything (--all writes "
                  "them anyway)\n";
-    return emit(report, common, more_sheets);
+    return emit(std::move(report), common, std::move(more_sheets));
   }
   // Staged files vanish unless committed: the report is written in between,
   // so a failure anywhere leaves neither.
@@ -151,7 +153,7 @@ void StatementWriter::write(const Report& report, const CommonOptions& common,
   for (const Statement& s : statements)
     staged.add(s.file_stem + ".pdf", statement_pdf(s));
   staged.add(combined_stem + ".pdf", combined_pdf(statements, combined_title));
-  emit(report, common, more_sheets);
+  emit(std::move(report), common, std::move(more_sheets));
   staged.commit();
 }
 

@@ -69,7 +69,9 @@ void run_semester(const SemesterOptions& o) {
   Report first = semester_lines_report(bills, tariff, period);
   Report second = semester_entities_report(bills, tariff, period);
   if (o.by == "entity") std::swap(first, second);
-  statements.emit_semester(first, o.common, bills, tariff, period, {second});
+  std::vector<Report> more_sheets;
+  more_sheets.push_back(std::move(second));
+  statements.emit_semester(std::move(first), o.common, bills, tariff, period, std::move(more_sheets));
 }
 
 }  // namespace

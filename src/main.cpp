@@ -7,6 +7,7 @@
 #include "citfee/tariff_source.hpp"
 #include "citfee/version.hpp"
 #include "cli.hpp"
+#include "office.hpp"
 
 namespace {
 
@@ -20,6 +21,7 @@ std::string version_text() {
 }
 
 int run(int argc, char** argv) {
+  citfee::cli::keep_arguments(argc, argv);
   CLI::App app("citfee: annual and semester fees of the Convention CIT 2026-2036 (Provincia di Brescia)", "citfee");
   app.set_version_flag("--version", std::function<std::string()>(version_text));
   app.require_subcommand(1);

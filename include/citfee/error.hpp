@@ -25,7 +25,8 @@ enum class Failure {
   kBadUsage = 2,     // bad command line
   kBadData = 65,     // bad input data or tariff
   kNoInput = 66,     // input missing or unreadable
-  kCannotWrite = 74  // output could not be written
+  kCannotWrite = 74,  // output could not be written
+  kInternal = 70      // a fault of citfee or of its installation
 };
 
 class Error : public std::runtime_error {

@@ -38,16 +38,20 @@ version=$(dpkg-deb -f "$deb" Version)
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "Depends: $depends"
 
-# Every shared library the binary needs comes from a package it depends on.
+# Every shared library the programs need comes from a package it depends on.
+# citfee may be static; citfee-office, which writes workbooks and statements,
+# links libxlsxwriter, cairo and pango.
 root="$scratch/root"
 dpkg-deb -x "$deb" "$root"
 binary="$root/usr/bin/citfee"
+office="$root/usr/libexec/citfee/citfee-office"
 [[ -x $binary ]] || fail "no executable usr/bin/citfee"
+[[ -x $office ]] || fail "no executable usr/libexec/citfee/citfee-office"
 declared=" $(tr ',|' '\n\n' <<<"$depends" | sed -E 's/\(.*\)//; s/:.*//; s/ //g' | xargs) "
-needed=$(objdump -p "$binary" | awk '$1 == "NEEDED" { print $2 }')
-[[ -n $needed ]] || fail "objdump found no NEEDED library"
+needed=$(objdump -p "$binary" "$office" | awk '$1 == "NEEDED" { print $2 }' | sort -u)
+objdump -p "$office" | grep -q 'NEEDED.*libcairo' || fail "citfee-office does not link cairo"
 for library in $needed; do
-  path=$(ldd "$binary" | awk -v lib="$library" '$1 == lib { print $3 }')
+  path=$( (ldd "$binary" 2>/dev/null; ldd "$office") | awk -v lib="$library" '$1 == lib { print $3 }' | head -n1)
   [[ -n $path ]] || {
     fail "$library is not found on this machine"
     continue
@@ -62,7 +66,7 @@ for library in $needed; do
 done
 
 # What is installed where.
-for file in usr/bin/citfee usr/share/man/man1/citfee.1.gz usr/share/bash-completion/completions/citfee \
+for file in usr/bin/citfee usr/libexec/citfee/citfee-office usr/share/man/man1/citfee.1.gz usr/share/bash-completion/completions/citfee \
   usr/share/citfee/tariffs/cit-2026.toml usr/share/doc/citfee/copyright; do
   [[ -f "$root/$file" ]] || fail "the package has no $file"
 done
@@ -113,6 +117,8 @@ CSV
   env -u CITFEE_TODAY "$binary" --version >"$scratch/version.txt"
   env -u CITFEE_TODAY "$binary" annual --year 2027 --entities enti.csv -O csv >"$scratch/annual.csv"
   env -u CITFEE_TODAY "$binary" annual --year 2027 --entities enti.csv -o quote.xlsx
+  env -u CITFEE_TODAY "$binary" annual --year 2027 --entities enti.csv -O csv --statements lettere --draft \
+    >/dev/null
 ) || fail "citfee from the package failed"
 grep -qx "citfee ${version}" "$scratch/version.txt" || fail "--version does not say $version: $(cat "$scratch/version.txt")"
 grep -q "cit-2026" "$scratch/version.txt" || fail "--version does not name the built-in tariff"
@@ -121,6 +127,22 @@ cmp -s "$scratch/expected.csv" "$scratch/annual.csv" || {
   diff -u "$scratch/expected.csv" "$scratch/annual.csv" || true
 }
 [[ $(head -c 2 "$elsewhere/quote.xlsx" 2>/dev/null) == PK ]] || fail "no workbook written"
+[[ $(head -c 4 "$elsewhere/lettere/017003-2027.pdf" 2>/dev/null) == %PDF ]] || fail "no statement written"
+
+# citfee alone, without citfee-office: text formats as usual; a workbook is
+# refused with a message that names what is missing, and nothing is written.
+lonely="$scratch/lonely"
+mkdir "$lonely"
+cp "$binary" "$lonely/citfee"
+(cd "$elsewhere" && "$lonely/citfee" annual --year 2027 --entities enti.csv -O csv >"$scratch/lonely.csv") ||
+  fail "citfee without citfee-office cannot write CSV"
+cmp -s "$scratch/expected.csv" "$scratch/lonely.csv" || fail "citfee without citfee-office writes other fees"
+status=0
+(cd "$elsewhere" && "$lonely/citfee" annual --year 2027 --entities enti.csv -o lonely.xlsx) \
+  2>"$scratch/lonely.err" || status=$?
+[[ $status == 70 ]] || fail "a workbook without citfee-office: status $status, expected 70"
+grep -q "citfee-office" "$scratch/lonely.err" || fail "the message does not name citfee-office: $(cat "$scratch/lonely.err")"
+[[ ! -e "$elsewhere/lonely.xlsx" ]] || fail "a workbook was written without citfee-office"
 
 if ((failures > 0)); then
   exit 1
