@@ -12,8 +12,9 @@
 #    hyperfine (warm cache: one warm-up run first) and prints the medians
 #    and the ratios. Also citfee semester on the same log, citfee's peak
 #    memory, and citfee annual as a whole process on 205 and 7,904 entities,
-#    linked as usual and statically (build-static/, -DCITFEE_STATIC=ON),
-#    beside /bin/true: what starting any process costs on the machine.
+#    beside the same run by citfee-office (the same program, linked with the
+#    libraries of workbooks and statements) and /bin/true: what starting any
+#    process costs on the machine.
 #
 # Environment: EVENTS, SEED (default 42), RUNS (citfee, default 10),
 # SLOW_RUNS (mawk, default 3), MLR_RUNS (Miller, default 1), BUILD_DIR, SHARED
@@ -37,11 +38,8 @@ for tool in cmake hyperfine mawk mlr /usr/bin/time; do
 done
 
 cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build "$BUILD_DIR" -j 2 --target citfee gen_events >/dev/null
-# The same, linked statically (-DCITFEE_STATIC=ON), for the start-up times.
-STATIC_DIR=$BUILD_DIR-static
-cmake -S . -B "$STATIC_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCITFEE_STATIC=ON -DCITFEE_TESTS=OFF >/dev/null
-cmake --build "$STATIC_DIR" -j 2 --target citfee >/dev/null
+cmake --build "$BUILD_DIR" -j 2 --target citfee citfee-office gen_events >/dev/null
+OFFICE=$BUILD_DIR/citfee-office
 
 # Entities: id,name,type,population. The capoluogo of Brescia is 017029.
 entities_from() {  # SOURCE_CSV (istat,nome,…,popolazione)
@@ -114,14 +112,14 @@ read -r t_mlr min_mlr < <(time_it mlr "$MLR_RUNS" 0 "${mlr_agg[@]}")
 rss=$(/usr/bin/time -f %M "${citfee_ledger[@]}" 2>&1 >/dev/null | tail -n 1)
 read -r t_annual min_annual < <(time_it annual-205 200 20 "$CITFEE" annual --year 2027 --entities "$OUT/enti-brescia.csv" -O csv)
 read -r t_italy min_italy < <(time_it annual-7904 50 5 "$CITFEE" annual --year 2027 --entities "$OUT/enti-italia.csv" -O csv)
-read -r t_annual_s min_annual_s < <(time_it annual-205-static 200 20 "$STATIC_DIR/citfee" annual --year 2027 --entities "$OUT/enti-brescia.csv" -O csv)
-read -r t_italy_s min_italy_s < <(time_it annual-7904-static 50 5 "$STATIC_DIR/citfee" annual --year 2027 --entities "$OUT/enti-italia.csv" -O csv)
+read -r t_annual_o min_annual_o < <(time_it annual-205-office 200 20 "$OFFICE" annual --year 2027 --entities "$OUT/enti-brescia.csv" -O csv)
 cmp -s <("$CITFEE" annual --year 2027 --entities "$OUT/enti-italia.csv" -O csv) \
-  <("$STATIC_DIR/citfee" annual --year 2027 --entities "$OUT/enti-italia.csv" -O csv) ||
-  { echo "bench: FAIL: the static citfee writes another output" >&2; exit 1; }
+  <("$OFFICE" annual --year 2027 --entities "$OUT/enti-italia.csv" -O csv) ||
+  { echo "bench: FAIL: citfee-office writes another output" >&2; exit 1; }
 # What starting any process costs on this machine, for scale.
 read -r t_true min_true < <(time_it true 200 20 /bin/true)
 
+linkage=$(ldd "$CITFEE" >/dev/null 2>&1 && echo dynamically || echo statically)
 ms() { awk -v t="$1" 'BEGIN { printf "%.1f ms", t * 1000 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1fx", a / b }'; }
 cat <<EOF
@@ -138,10 +136,9 @@ aggregation (units per entity, semester, service)   median      min   vs citfee
   Miller (mlr)                                   $(printf '%10s %10s %9s' "$(ms "$t_mlr")" "$(ms "$min_mlr")" "$(ratio "$t_mlr" "$t_citfee")")
 citfee peak resident memory: $((rss / 1024)) MiB
 
-citfee annual, whole process                       median      min
+citfee annual, whole process ($linkage linked)   median      min
   205 Comuni of Brescia                          $(printf '%10s %10s' "$(ms "$t_annual")" "$(ms "$min_annual")")
   7,904 Comuni of Italy                          $(printf '%10s %10s' "$(ms "$t_italy")" "$(ms "$min_italy")")
-  205 Comuni, CITFEE_STATIC=ON                   $(printf '%10s %10s' "$(ms "$t_annual_s")" "$(ms "$min_annual_s")")
-  7,904 Comuni, CITFEE_STATIC=ON                 $(printf '%10s %10s' "$(ms "$t_italy_s")" "$(ms "$min_italy_s")")
+  205 Comuni, by citfee-office                   $(printf '%10s %10s' "$(ms "$t_annual_o")" "$(ms "$min_annual_o")")
   /bin/true, for scale                           $(printf '%10s %10s' "$(ms "$t_true")" "$(ms "$min_true")")
 EOF
