@@ -30,23 +30,18 @@ std::vector<std::string> read_ids(const char* path) {
   std::string line;
   std::getline(in, line);  // header
   while (std::getline(in, line)) {
-    if (!line.empty() && line.back() == '\r')
-      line.pop_back();
+    if (!line.empty() && line.back() == '\r') line.pop_back();
     const std::string id = line.substr(0, line.find(','));
-    if (!id.empty())
-      ids.push_back(id);
+    if (!id.empty()) ids.push_back(id);
   }
   return ids;
 }
 
 const char* service_of(std::uint64_t r) {
   const unsigned p = static_cast<unsigned>(r % 100);
-  if (p < 85)
-    return "telemaco";
-  if (p < 92)
-    return "pec";
-  if (p < 96)
-    return "firme";
+  if (p < 85) return "telemaco";
+  if (p < 92) return "pec";
+  if (p < 96) return "firme";
   return "rinnovi";
 }
 

@@ -31,8 +31,7 @@ const std::vector<citfee::Entity>& members() {
     out[0].id = "1";
     out[1].id = "017001";
     out[2].id = "ENTE-CON-UN-ID-MOLTO-LUNGO";
-    for (auto& e : out)
-      e.population = 3000;
+    for (auto& e : out) e.population = 3000;
     return out;
   }();
   return entities;
@@ -58,8 +57,7 @@ Outcome outcome(const citfee::EventTally& tally, const citfee::EventStats& stats
     std::stable_sort(diag.errors.begin(), diag.errors.end(),
                      [](const auto& a, const auto& b) { return a.where.line < b.where.line; });
   }
-  for (const auto& d : diag.errors)
-    out.problems.push_back(d.str());
+  for (const auto& d : diag.errors) out.problems.push_back(d.str());
   out.rows = stats.rows;
   out.before = stats.before_convention;
   out.after = stats.after_period;
@@ -69,8 +67,7 @@ Outcome outcome(const citfee::EventTally& tally, const citfee::EventStats& stats
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  if (size == 0)
-    return 0;
+  if (size == 0) return 0;
   // The first byte chooses how to cut the input; the rest is the log.
   const unsigned knobs = data[0];
   const std::string_view text(reinterpret_cast<const char*>(data + 1), size - 1);

@@ -44,13 +44,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   citfee::CsvTable table = citfee::parse_csv(text, "fuzz.csv", diag);
   auto records = citfee::read_usage(table, tariff, index, diag);
   citfee::LedgerNotes notes;
-  citfee::UsageLedger ledger = citfee::build_ledger(records, members, tariff, std::nullopt, diag, notes);
+  citfee::UsageLedger ledger =
+      citfee::build_ledger(records, members, tariff, std::nullopt, diag, notes);
   for (citfee::Period period : ledger.periods()) {
     std::vector<citfee::SemesterBill> bills;
     for (const auto& e : members) bills.push_back(citfee::semester_bill(tariff, ledger, e, period));
     citfee::WriteOptions options;
-    citfee::render(citfee::semester_lines_report(bills, tariff, period), citfee::Format::kCsv, options);
-    citfee::render(citfee::semester_entities_report(bills, tariff, period), citfee::Format::kJson, options);
+    citfee::render(citfee::semester_lines_report(bills, tariff, period), citfee::Format::kCsv,
+                   options);
+    citfee::render(citfee::semester_entities_report(bills, tariff, period), citfee::Format::kJson,
+                   options);
   }
   return 0;
 }

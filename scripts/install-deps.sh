@@ -5,7 +5,7 @@ set -euo pipefail
 
 # Extra packages may be named as arguments (make bench adds its tools).
 packages=(cmake ninja-build g++ make libcli11-dev libfmt-dev libtomlplusplus-dev catch2
-  clang libclang-rt-14-dev
+  clang libclang-rt-14-dev clang-format
   libxlsxwriter-dev scdoc python3-openpyxl groff-base dpkg-dev file
   pkg-config libcairo2-dev libpango1.0-dev fonts-dejavu-core poppler-utils "$@")
 

@@ -10,7 +10,8 @@ namespace {
 
 const FlatFee* matching_flat_fee(const AnnualRules& rules, const Entity& entity) {
   for (const auto& flat : rules.flat_fees) {
-    bool type_matches = std::find(flat.types.begin(), flat.types.end(), entity.type) != flat.types.end();
+    bool type_matches =
+        std::find(flat.types.begin(), flat.types.end(), entity.type) != flat.types.end();
     if (!type_matches) continue;
     if (flat.min_population && (!entity.population || *entity.population < *flat.min_population)) {
       continue;
@@ -50,14 +51,16 @@ AnnualFee annual_fee(const Tariff& tariff, Method method, const Entity& entity, 
     return out;
   }
   if (!carries_population(entity.type)) {
-    throw Error(Failure::kBadData,
-                fmt::format("{}: the tariff {} sets no annual fee for type {} (entity \"{}\", {}); "
-                            "add a flat_fees rule for it to the tariff",
-                            entity.where.str(), tariff.id, type_key(entity.type), entity.name, entity.id));
+    throw Error(
+        Failure::kBadData,
+        fmt::format("{}: the tariff {} sets no annual fee for type {} (entity \"{}\", {}); "
+                    "add a flat_fees rule for it to the tariff",
+                    entity.where.str(), tariff.id, type_key(entity.type), entity.name, entity.id));
   }
   if (!entity.population) {
-    throw Error(Failure::kBadData, fmt::format("{}: entity {} ({}) has no population", entity.where.str(),
-                                               entity.id, type_key(entity.type)));
+    throw Error(Failure::kBadData,
+                fmt::format("{}: entity {} ({}) has no population", entity.where.str(), entity.id,
+                            type_key(entity.type)));
   }
   out.band = band_index(tariff.annual.bands, *entity.population);
   out.computed = banded_amount(tariff.annual.bands, method, *entity.population);

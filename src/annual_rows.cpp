@@ -4,10 +4,12 @@
 
 namespace citfee {
 
-Report annual_report(const std::vector<AnnualFee>& fees, const Tariff& tariff, int year, Method method) {
+Report annual_report(const std::vector<AnnualFee>& fees, const Tariff& tariff, int year,
+                     Method method) {
   Report report;
   report.command = "annual";
-  report.title = fmt::format("Annual fees {} (tariff {}, method {})", year, tariff.id, method_key(method));
+  report.title =
+      fmt::format("Annual fees {} (tariff {}, method {})", year, tariff.id, method_key(method));
   report.title_it =
       fmt::format("Quote annuali {} (tariffa {}, metodo {})", year, tariff.id, method_key(method));
   report.sheet = "Quote annuali";

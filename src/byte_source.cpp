@@ -35,8 +35,7 @@ class FileSource : public ByteSource {
     ::posix_fadvise(fd_, 0, 0, POSIX_FADV_SEQUENTIAL);
   }
   ~FileSource() override {
-    if (owned_)
-      ::close(fd_);
+    if (owned_) ::close(fd_);
   }
   FileSource(const FileSource&) = delete;
   FileSource& operator=(const FileSource&) = delete;
@@ -47,8 +46,7 @@ class FileSource : public ByteSource {
     while (true) {
       const ssize_t got = size_ ? ::pread(fd_, buffer, n, static_cast<off_t>(start_ + offset))
                                 : ::read(fd_, buffer, n);
-      if (got >= 0)
-        return static_cast<std::size_t>(got);
+      if (got >= 0) return static_cast<std::size_t>(got);
       if (errno != EINTR) {
         throw Error(Failure::kNoInput,
                     fmt::format("{}: cannot read: {}", shown_, std::strerror(errno)));
@@ -72,8 +70,7 @@ class MemorySource : public ByteSource {
   std::optional<std::uint64_t> size() const override { return text_.size(); }
 
   std::size_t read_at(std::uint64_t offset, char* buffer, std::size_t n) override {
-    if (offset >= text_.size())
-      return 0;
+    if (offset >= text_.size()) return 0;
     const std::size_t take = std::min({n, chunk_, text_.size() - static_cast<std::size_t>(offset)});
     std::memcpy(buffer, text_.data() + offset, take);
     return take;
@@ -87,8 +84,7 @@ class MemorySource : public ByteSource {
 }  // namespace
 
 std::unique_ptr<ByteSource> open_byte_source(const std::string& path) {
-  if (path == "-")
-    return std::make_unique<FileSource>(STDIN_FILENO, false, display_name(path));
+  if (path == "-") return std::make_unique<FileSource>(STDIN_FILENO, false, display_name(path));
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0)
     throw Error(Failure::kNoInput, fmt::format("{}: cannot open: {}", path, std::strerror(errno)));

@@ -51,13 +51,14 @@ std::vector<Tariff> load_tariffs_or_fail(const std::string& path);
 std::vector<Entity> load_entities_or_fail(const std::string& path);
 
 // Reads the usage files into records; problems go to `diag`.
-std::vector<UsageRecord> read_usage_files(const std::vector<std::string>& paths, const Tariff& tariff,
-                                          Diagnostics& diag);
+std::vector<UsageRecord> read_usage_files(const std::vector<std::string>& paths,
+                                          const Tariff& tariff, Diagnostics& diag);
 
 // Reads the usage files and the event logs and builds the ledger up to
 // `last` (all if none), telling on stderr what belonged to the previous
 // convention.
-UsageLedger load_ledger_or_fail(const std::vector<std::string>& paths, const std::vector<std::string>& events,
+UsageLedger load_ledger_or_fail(const std::vector<std::string>& paths,
+                                const std::vector<std::string>& events,
                                 const std::vector<Entity>& entities, const Tariff& tariff,
                                 std::optional<Period> last);
 
@@ -67,7 +68,8 @@ void add_events_option(CLI::App& cmd, std::vector<std::string>& events);
 // Streams the event logs into the ledger, counting the events up to `last`
 // (all if none); problems and notes go to `diag`.
 EventStats add_events(const std::vector<std::string>& paths, const std::vector<Entity>& entities,
-                      const Tariff& tariff, std::optional<Period> last, UsageLedger& ledger, Diagnostics& diag);
+                      const Tariff& tariff, std::optional<Period> last, UsageLedger& ledger,
+                      Diagnostics& diag);
 
 // The semester a run bills by default: the last one completed before today.
 Period last_completed_period();

@@ -8,13 +8,13 @@
 
 #include <fmt/format.h>
 
-#include "cli.hpp"
 #include "citfee/csv.hpp"
 #include "citfee/entities_csv.hpp"
 #include "citfee/file_io.hpp"
 #include "citfee/report_labels.hpp"
 #include "citfee/tariff_source.hpp"
 #include "citfee/usage_csv.hpp"
+#include "cli.hpp"
 #include "office.hpp"
 
 namespace citfee::cli {
@@ -30,8 +30,9 @@ void add_output_options(CLI::App& cmd, CommonOptions& options) {
                  "or from -o's extension)")
       ->check(CLI::IsMember({"table", "csv", "tsv", "json", "xlsx"}));
   cmd.add_option("-o,--output", options.output, "Write to FILE (written whole, or not at all)");
-  cmd.add_flag("--decimal-comma", options.decimal_comma,
-               "Use ',' as decimal mark and ';' between CSV fields, as Italian spreadsheets expect");
+  cmd.add_flag(
+      "--decimal-comma", options.decimal_comma,
+      "Use ',' as decimal mark and ';' between CSV fields, as Italian spreadsheets expect");
   cmd.add_option("--lang", options.lang,
                  "Column headers: en (the names scripts rely on, default) or it (Italian)")
       ->check(CLI::IsMember({"en", "it"}));
@@ -55,7 +56,8 @@ void report_diagnostics(const Diagnostics& diag) {
   for (const auto& w : diag.warnings) std::cerr << "citfee: warning: " << w.str() << '\n';
   if (diag.ok()) return;
   for (const auto& e : diag.errors) std::cerr << "citfee: " << e.str() << '\n';
-  std::string summary = diag.errors.size() == 1 ? "" : fmt::format("{} problems found", diag.errors.size());
+  std::string summary =
+      diag.errors.size() == 1 ? "" : fmt::format("{} problems found", diag.errors.size());
   throw Error(Failure::kBadData, summary);
 }
 
@@ -74,8 +76,8 @@ std::vector<Entity> load_entities_or_fail(const std::string& path) {
   return entities;
 }
 
-std::vector<UsageRecord> read_usage_files(const std::vector<std::string>& paths, const Tariff& tariff,
-                                          Diagnostics& diag) {
+std::vector<UsageRecord> read_usage_files(const std::vector<std::string>& paths,
+                                          const Tariff& tariff, Diagnostics& diag) {
   check_single_stdin(paths);
   std::vector<UsageRecord> records;
   WideRowIndex wide_rows;
@@ -87,7 +89,8 @@ std::vector<UsageRecord> read_usage_files(const std::vector<std::string>& paths,
   return records;
 }
 
-UsageLedger load_ledger_or_fail(const std::vector<std::string>& paths, const std::vector<std::string>& events,
+UsageLedger load_ledger_or_fail(const std::vector<std::string>& paths,
+                                const std::vector<std::string>& events,
                                 const std::vector<Entity>& entities, const Tariff& tariff,
                                 std::optional<Period> last) {
   Diagnostics diag;
@@ -95,9 +98,10 @@ UsageLedger load_ledger_or_fail(const std::vector<std::string>& paths, const std
   LedgerNotes notes;
   UsageLedger ledger = build_ledger(records, entities, tariff, last, diag, notes);
   for (const auto& [file, lines] : notes.lines_before_convention) {
-    diag.warning({file, 0, 0}, fmt::format("{} row(s) before {} belong to the previous convention: ignored, they "
-                                           "use none of the new allowances",
-                                           lines.size(), tariff.convention_start));
+    diag.warning({file, 0, 0},
+                 fmt::format("{} row(s) before {} belong to the previous convention: ignored, they "
+                             "use none of the new allowances",
+                             lines.size(), tariff.convention_start));
   }
   add_events(events, entities, tariff, last, ledger, diag);
   report_diagnostics(diag);
@@ -141,7 +145,8 @@ Format format_of(const CommonOptions& options) {
   if (!options.format.empty()) return format_from_name(options.format);
   if (!options.output.empty()) {
     const std::string& out = options.output;
-    std::string ext = out.substr(out.find_last_of('.') == std::string::npos ? out.size() : out.find_last_of('.'));
+    std::string ext =
+        out.substr(out.find_last_of('.') == std::string::npos ? out.size() : out.find_last_of('.'));
     for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (ext == ".csv") return Format::kCsv;
     if (ext == ".tsv") return Format::kTsv;
@@ -150,7 +155,8 @@ Format format_of(const CommonOptions& options) {
     if (ext == ".xlsx") return Format::kXlsx;
     // A device or pipe (/dev/stdout) has no extension to go by: as for stdout.
     struct stat st {};
-    if (::stat(out.c_str(), &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) return Format::kCsv;
+    if (::stat(out.c_str(), &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
+      return Format::kCsv;
     throw Error(Failure::kBadUsage,
                 fmt::format("cannot tell the format of \"{}\" from its extension: use .csv, .tsv, "
                             ".json, .txt or .xlsx, or say it with -O",
@@ -199,7 +205,8 @@ void check_single_stdin(const std::vector<std::string>& paths) {
     for (std::size_t j = 0; j < i; ++j) {
       std::error_code ec;
       if (paths[i] != "-" && std::filesystem::equivalent(paths[i], paths[j], ec)) {
-        throw Error(Failure::kBadUsage, fmt::format("{} is given twice: its usage would be counted twice", paths[i]));
+        throw Error(Failure::kBadUsage,
+                    fmt::format("{} is given twice: its usage would be counted twice", paths[i]));
       }
     }
   }

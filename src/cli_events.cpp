@@ -20,8 +20,7 @@ EventStats add_events(const std::vector<std::string>& paths, const std::vector<E
                       const Tariff& tariff, std::optional<Period> last, UsageLedger& ledger,
                       Diagnostics& diag) {
   EventStats total;
-  if (paths.empty())
-    return total;
+  if (paths.empty()) return total;
   const EventContext context(entities, tariff, last);
   EventTally tally = context.new_tally();
   for (const std::string& path : paths) {
@@ -37,8 +36,7 @@ EventStats add_events(const std::vector<std::string>& paths, const std::vector<E
     total.add(stats);
   }
   // Counts only: added once the logs are read, after the usage files' rows.
-  if (diag.ok())
-    tally.fill(ledger, entities, tariff);
+  if (diag.ok()) tally.fill(ledger, entities, tariff);
   return total;
 }
 

@@ -59,8 +59,7 @@ Issuer load_issuer(const StatementOptions& o) {
 }
 
 Date statement_date(const StatementOptions& o) {
-  if (o.date.empty())
-    return today();
+  if (o.date.empty()) return today();
   try {
     return parse_date(o.date);
   } catch (const ValueError& e) {
@@ -84,8 +83,7 @@ void check_ids(const std::vector<const Entity*>& entities) {
 }  // namespace
 
 StatementWriter::StatementWriter(const StatementOptions& options) : options_(options) {
-  if (options.directory.empty())
-    return;
+  if (options.directory.empty()) return;
   need_office();
   StatementSettings settings;
   settings.issuer = load_issuer(options);
@@ -104,11 +102,9 @@ StatementWriter::StatementWriter(const StatementOptions& options) : options_(opt
 void StatementWriter::emit_annual(Report report, const CommonOptions& common,
                                   const std::vector<AnnualFee>& fees, const Tariff& tariff,
                                   int year) const {
-  if (!settings_)
-    return emit(std::move(report), common);
+  if (!settings_) return emit(std::move(report), common);
   std::vector<const Entity*> entities;
-  for (const AnnualFee& fee : fees)
-    entities.push_back(fee.entity);
+  for (const AnnualFee& fee : fees) entities.push_back(fee.entity);
   check_ids(entities);
   std::vector<Statement> statements;
   for (const AnnualFee& fee : fees) {
@@ -122,11 +118,9 @@ void StatementWriter::emit_annual(Report report, const CommonOptions& common,
 void StatementWriter::emit_semester(Report report, const CommonOptions& common,
                                     const std::vector<SemesterBill>& bills, const Tariff& tariff,
                                     Period period, std::vector<Report> more_sheets) const {
-  if (!settings_)
-    return emit(std::move(report), common, std::move(more_sheets));
+  if (!settings_) return emit(std::move(report), common, std::move(more_sheets));
   std::vector<const Entity*> entities;
-  for (const SemesterBill& bill : bills)
-    entities.push_back(bill.entity);
+  for (const SemesterBill& bill : bills) entities.push_back(bill.entity);
   check_ids(entities);
   std::vector<Statement> statements;
   for (const SemesterBill& bill : bills) {
@@ -139,8 +133,7 @@ void StatementWriter::emit_semester(Report report, const CommonOptions& common,
 
 void StatementWriter::write(Report report, const CommonOptions& common,
                             const std::vector<Statement>& statements,
-                            const std::string& combined_stem,
-                            const std::string& combined_title,
+                            const std::string& combined_stem, const std::string& combined_title,
                             std::vector<Report> more_sheets) const {
   if (statements.empty()) {
     std::cerr << "citfee: warning: no statement written: no entity owes anything (--all writes "
@@ -150,8 +143,7 @@ void StatementWriter::write(Report report, const CommonOptions& common,
   // Staged files vanish unless committed: the report is written in between,
   // so a failure anywhere leaves neither.
   StagedFiles staged(options_.directory);
-  for (const Statement& s : statements)
-    staged.add(s.file_stem + ".pdf", statement_pdf(s));
+  for (const Statement& s : statements) staged.add(s.file_stem + ".pdf", statement_pdf(s));
   staged.add(combined_stem + ".pdf", combined_pdf(statements, combined_title));
   emit(std::move(report), common, std::move(more_sheets));
   staged.commit();

@@ -36,17 +36,17 @@ class StatementWriter {
   // Emits the report as emit() does and, with --statements, the statements
   // of the entities that owe something (all with --all): everything is
   // written, or, if anything fails, nothing.
-  void emit_annual(Report report, const CommonOptions& common,
-                   const std::vector<AnnualFee>& fees, const Tariff& tariff, int year) const;
+  void emit_annual(Report report, const CommonOptions& common, const std::vector<AnnualFee>& fees,
+                   const Tariff& tariff, int year) const;
   // `more_sheets` go to a workbook after the report, as emit() takes them.
   void emit_semester(Report report, const CommonOptions& common,
-                     const std::vector<SemesterBill>& bills, const Tariff& tariff,
-                     Period period, std::vector<Report> more_sheets = {}) const;
+                     const std::vector<SemesterBill>& bills, const Tariff& tariff, Period period,
+                     std::vector<Report> more_sheets = {}) const;
 
  private:
-  void write(Report report, const CommonOptions& common,
-             const std::vector<Statement>& statements, const std::string& combined_stem,
-             const std::string& combined_title, std::vector<Report> more_sheets = {}) const;
+  void write(Report report, const CommonOptions& common, const std::vector<Statement>& statements,
+             const std::string& combined_stem, const std::string& combined_title,
+             std::vector<Report> more_sheets = {}) const;
 
   StatementOptions options_;
   std::optional<StatementSettings> settings_;  // set when statements are wanted

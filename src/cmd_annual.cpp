@@ -44,9 +44,12 @@ void run_annual(const AnnualOptions& o) {
 
 Action add_annual(CLI::App& app) {
   auto o = std::make_shared<AnnualOptions>();
-  CLI::App* cmd = app.add_subcommand("annual", "Compute the fixed annual fee (quota annuale) of every entity");
-  cmd->add_option("--year", o->year, "Year billed (default: the current year)")->check(CLI::Range(1900, 9999));
-  cmd->add_option("--entities", o->entities, "Entities CSV (id,name,type,population); - for standard input")
+  CLI::App* cmd =
+      app.add_subcommand("annual", "Compute the fixed annual fee (quota annuale) of every entity");
+  cmd->add_option("--year", o->year, "Year billed (default: the current year)")
+      ->check(CLI::Range(1900, 9999));
+  cmd->add_option("--entities", o->entities,
+                  "Entities CSV (id,name,type,population); - for standard input")
       ->required();
   cmd->add_option("--method", o->method, "flat or marginal (default: the tariff's)")
       ->check(CLI::IsMember({"flat", "marginal"}));

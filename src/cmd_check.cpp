@@ -31,28 +31,36 @@ std::string entities_summary(const std::string& file, const std::vector<Entity>&
   for (const Entity& e : entities) ++by_type[e.type];
   std::vector<std::string> parts;
   for (const auto& [type, n] : by_type) parts.push_back(fmt::format("{} {}", n, type_key(type)));
-  return fmt::format("{}: {} entities ({})\n", display_name(file), entities.size(), fmt::join(parts, ", "));
+  return fmt::format("{}: {} entities ({})\n", display_name(file), entities.size(),
+                     fmt::join(parts, ", "));
 }
 
-std::string usage_summary(const UsageLedger& ledger, const LedgerNotes& notes, const Tariff& tariff) {
+std::string usage_summary(const UsageLedger& ledger, const LedgerNotes& notes,
+                          const Tariff& tariff) {
   std::string out;
   std::vector<std::string> periods;
   for (Period p : ledger.periods()) periods.push_back(p.str());
-  out += fmt::format("periods with usage: {}\n", periods.empty() ? "none" : fmt::format("{}", fmt::join(periods, ", ")));
+  out += fmt::format("periods with usage: {}\n",
+                     periods.empty() ? "none" : fmt::format("{}", fmt::join(periods, ", ")));
   int before = 0;
-  for (const auto& [file, lines] : notes.lines_before_convention) before += static_cast<int>(lines.size());
-  if (before) out += fmt::format("rows before {} (previous convention, ignored): {}\n", tariff.convention_start, before);
+  for (const auto& [file, lines] : notes.lines_before_convention)
+    before += static_cast<int>(lines.size());
+  if (before)
+    out += fmt::format("rows before {} (previous convention, ignored): {}\n",
+                       tariff.convention_start, before);
   std::vector<std::string> services;
-  for (const auto& [key, units] : ledger.totals_by_service()) services.push_back(fmt::format("{} {}", key, units));
-  out += fmt::format("units by service: {}\n", services.empty() ? "none" : fmt::format("{}", fmt::join(services, ", ")));
+  for (const auto& [key, units] : ledger.totals_by_service())
+    services.push_back(fmt::format("{} {}", key, units));
+  out += fmt::format("units by service: {}\n",
+                     services.empty() ? "none" : fmt::format("{}", fmt::join(services, ", ")));
   return out;
 }
 
 std::string events_summary(const EventStats& events, std::size_t files, const Tariff& tariff) {
   std::string out = fmt::format("events: {} row(s) in {} file(s)\n", events.rows, files);
   if (events.before_convention) {
-    out += fmt::format("events before {} (previous convention, ignored): {}\n", tariff.convention_start,
-                       events.before_convention);
+    out += fmt::format("events before {} (previous convention, ignored): {}\n",
+                       tariff.convention_start, events.before_convention);
   }
   return out;
 }
@@ -84,13 +92,15 @@ void run_check(const CheckOptions& o) {
     std::unordered_set<std::string> ids;
     const int id_col = table.column("id");
     for (const CsvRow& row : table.rows) {
-      if (id_col >= 0) ids.insert(std::string(trimmed(row.fields[static_cast<std::size_t>(id_col)])));
+      if (id_col >= 0)
+        ids.insert(std::string(trimmed(row.fields[static_cast<std::size_t>(id_col)])));
     }
     UsageLedger ledger = build_ledger(records, ids, tariff, std::nullopt, diag, notes);
     std::set<std::pair<std::string, int>> rows;
     for (const UsageRecord& r : records) rows.insert({r.where.file, r.where.line});
     if (!o.usage.empty()) {
-      summary += fmt::format("usage: {} row(s) with usage in {} file(s)\n", rows.size(), o.usage.size());
+      summary +=
+          fmt::format("usage: {} row(s) with usage in {} file(s)\n", rows.size(), o.usage.size());
     }
     const EventStats events = add_events(o.events, entities, tariff, std::nullopt, ledger, diag);
     if (!o.events.empty()) summary += events_summary(events, o.events.size(), tariff);
@@ -108,12 +118,14 @@ void run_check(const CheckOptions& o) {
 
 Action add_check(CLI::App& app) {
   auto o = std::make_shared<CheckOptions>();
-  CLI::App* cmd = app.add_subcommand("check", "Check entities and usage files against the tariff; report every problem");
+  CLI::App* cmd = app.add_subcommand(
+      "check", "Check entities and usage files against the tariff; report every problem");
   cmd->add_option("--entities", o->entities, "Entities CSV; - for standard input")->required();
   cmd->add_option("--usage", o->usage, "Usage CSV (wide or long); repeatable");
   add_events_option(*cmd, o->events);
   cmd->add_option("--tariff", o->tariff, "Tariff file or directory (default: built in)");
-  cmd->add_option("--year", o->year, "Check against the tariff in force this year (default: current year)")
+  cmd->add_option("--year", o->year,
+                  "Check against the tariff in force this year (default: current year)")
       ->check(CLI::Range(1900, 9999));
   cmd->footer(R"(Exit status 0 when everything is right, 65 when a problem was found.
 

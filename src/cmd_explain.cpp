@@ -25,11 +25,13 @@ struct ExplainOptions {
   std::string method;
 };
 
-const Entity& find_entity(const std::vector<Entity>& entities, const std::string& id, const std::string& file) {
+const Entity& find_entity(const std::vector<Entity>& entities, const std::string& id,
+                          const std::string& file) {
   for (const Entity& e : entities) {
     if (e.id == id) return e;
   }
-  throw Error(Failure::kBadData, fmt::format("{}: no entity has id \"{}\"", display_name(file), id));
+  throw Error(Failure::kBadData,
+              fmt::format("{}: no entity has id \"{}\"", display_name(file), id));
 }
 
 std::string explain_year(const ExplainOptions& o) {
@@ -65,18 +67,23 @@ void run_explain(const ExplainOptions& o) {
 
 Action add_explain(CLI::App& app) {
   auto o = std::make_shared<ExplainOptions>();
-  CLI::App* cmd = app.add_subcommand("explain", "Show in plain words how one entity's fee was derived");
+  CLI::App* cmd =
+      app.add_subcommand("explain", "Show in plain words how one entity's fee was derived");
   cmd->add_option("id", o->id, "Id of the entity, as in the entities file")->required();
-  auto* year = cmd->add_option("--year", o->year, "Explain the annual fee of this year")->check(CLI::Range(1900, 9999));
-  auto* period = cmd->add_option("--period", o->period, "Explain the semester bill of this period (2026-H1)");
+  auto* year = cmd->add_option("--year", o->year, "Explain the annual fee of this year")
+                   ->check(CLI::Range(1900, 9999));
+  auto* period =
+      cmd->add_option("--period", o->period, "Explain the semester bill of this period (2026-H1)");
   year->excludes(period);
   cmd->add_option("--entities", o->entities, "Entities CSV; - for standard input")->required();
   cmd->add_option("--usage", o->usage, "Usage CSV (wide or long); repeatable");
   add_events_option(*cmd, o->events);
   cmd->add_option("--tariff", o->tariff, "Tariff file or directory (default: built in)");
-  cmd->add_option("--method", o->method, "flat or marginal, for the annual fee (default: the tariff's)")
+  cmd->add_option("--method", o->method,
+                  "flat or marginal, for the annual fee (default: the tariff's)")
       ->check(CLI::IsMember({"flat", "marginal"}));
-  cmd->footer(R"(Without --period, --usage or --events it explains the annual fee; with them, the semester bill.
+  cmd->footer(
+      R"(Without --period, --usage or --events it explains the annual fee; with them, the semester bill.
 
 Examples:
   citfee explain 017003 --year 2027 --entities enti.csv

@@ -27,7 +27,8 @@ struct SemesterOptions {
 
 // An entity with no row in a period the ledger covers may be a row that went
 // missing: worth a word on stderr, but not an error.
-void warn_entities_without_usage(const UsageLedger& ledger, const std::vector<Entity>& entities, Period period) {
+void warn_entities_without_usage(const UsageLedger& ledger, const std::vector<Entity>& entities,
+                                 Period period) {
   std::vector<std::string> missing;
   bool covered = false;
   for (const Entity& e : entities) {
@@ -39,10 +40,11 @@ void warn_entities_without_usage(const UsageLedger& ledger, const std::vector<En
   }
   if (!covered || missing.empty()) return;
   const std::size_t shown = std::min<std::size_t>(missing.size(), 10);
-  std::string list = fmt::format("{}", fmt::join(missing.begin(), missing.begin() + static_cast<long>(shown), ", "));
+  std::string list = fmt::format(
+      "{}", fmt::join(missing.begin(), missing.begin() + static_cast<long>(shown), ", "));
   if (shown < missing.size()) list += fmt::format(" and {} more", missing.size() - shown);
-  std::cerr << fmt::format("citfee: warning: {} of {} entities have no usage in {}: {}\n", missing.size(),
-                           entities.size(), period.str(), list);
+  std::cerr << fmt::format("citfee: warning: {} of {} entities have no usage in {}: {}\n",
+                           missing.size(), entities.size(), period.str(), list);
 }
 
 void run_semester(const SemesterOptions& o) {
@@ -50,7 +52,8 @@ void run_semester(const SemesterOptions& o) {
   const StatementWriter statements(o.statements);
   const Period period = o.period.empty() ? last_completed_period() : period_option(o.period);
   if (o.usage.empty() && o.events.empty()) {
-    throw Error(Failure::kBadUsage, "semester: give the usage with --usage FILE, --events FILE, or both");
+    throw Error(Failure::kBadUsage,
+                "semester: give the usage with --usage FILE, --events FILE, or both");
   }
   check_single_stdin([&] {
     std::vector<std::string> all = o.usage;
@@ -71,23 +74,27 @@ void run_semester(const SemesterOptions& o) {
   if (o.by == "entity") std::swap(first, second);
   std::vector<Report> more_sheets;
   more_sheets.push_back(std::move(second));
-  statements.emit_semester(std::move(first), o.common, bills, tariff, period, std::move(more_sheets));
+  statements.emit_semester(std::move(first), o.common, bills, tariff, period,
+                           std::move(more_sheets));
 }
 
 }  // namespace
 
 Action add_semester(CLI::App& app) {
   auto o = std::make_shared<SemesterOptions>();
-  CLI::App* cmd = app.add_subcommand("semester", "Compute the variable fees (quote variabili) of a semester");
-  cmd->add_option("--period", o->period,
-                  "Semester billed, 2026-H1 (January-June) or 2026-H2 (July-December); default: the last "
-                  "one completed");
+  CLI::App* cmd =
+      app.add_subcommand("semester", "Compute the variable fees (quote variabili) of a semester");
+  cmd->add_option(
+      "--period", o->period,
+      "Semester billed, 2026-H1 (January-June) or 2026-H2 (July-December); default: the last "
+      "one completed");
   cmd->add_option("--entities", o->entities, "Entities CSV; - for standard input")->required();
   cmd->add_option("--usage", o->usage,
                   "Usage CSV, wide (id,period,firme,rinnovi,pec,telemaco) or long "
                   "(id,period,service,quantity[,unit_price]); repeatable");
   add_events_option(*cmd, o->events);
-  cmd->add_option("--by", o->by, "line: one row per entity and service used; entity: one row per entity")
+  cmd->add_option("--by", o->by,
+                  "line: one row per entity and service used; entity: one row per entity")
       ->check(CLI::IsMember({"line", "entity"}));
   add_tariff_option(*cmd, o->common);
   add_output_options(*cmd, o->common);

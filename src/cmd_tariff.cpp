@@ -39,9 +39,12 @@ void run_tariff(const TariffOptions& o) {
 
 Action add_tariff(CLI::App& app) {
   auto o = std::make_shared<TariffOptions>();
-  CLI::App* cmd = app.add_subcommand("tariff", "Print the tariff in force for a year, or check a tariff file");
-  cmd->add_option("--year", o->year, "Year (default: the current year)")->check(CLI::Range(1900, 9999));
-  cmd->add_option("--tariff", o->tariff, "Tariff file or directory to read and check (default: built in)");
+  CLI::App* cmd =
+      app.add_subcommand("tariff", "Print the tariff in force for a year, or check a tariff file");
+  cmd->add_option("--year", o->year, "Year (default: the current year)")
+      ->check(CLI::Range(1900, 9999));
+  cmd->add_option("--tariff", o->tariff,
+                  "Tariff file or directory to read and check (default: built in)");
   cmd->add_option("-o,--output", o->output, "Write to FILE");
   cmd->footer(R"(Examples:
   citfee tariff --year 2027

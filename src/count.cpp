@@ -27,8 +27,10 @@ bool has_thousands_separators(std::string_view text) {
 
 }  // namespace
 
-std::int64_t parse_count(std::string_view text, std::string_view what, bool allow_zero, std::int64_t max) {
-  if (text.empty()) throw ValueError(fmt::format("{} is empty: write a whole number, e.g. 1579", what));
+std::int64_t parse_count(std::string_view text, std::string_view what, bool allow_zero,
+                         std::int64_t max) {
+  if (text.empty())
+    throw ValueError(fmt::format("{} is empty: write a whole number, e.g. 1579", what));
   std::string digits;
   bool separators = false;
   bool other = false;
@@ -42,17 +44,21 @@ std::int64_t parse_count(std::string_view text, std::string_view what, bool allo
     }
   }
   if (text.front() == '-' && !digits.empty()) {
-    throw ValueError(fmt::format("{} \"{}\" is negative: write a whole number of {} or more, e.g. 1579", what, text,
-                                 allow_zero ? 0 : 1));
+    throw ValueError(
+        fmt::format("{} \"{}\" is negative: write a whole number of {} or more, e.g. 1579", what,
+                    text, allow_zero ? 0 : 1));
   }
   if (other || digits.empty()) {
-    throw ValueError(fmt::format("{} \"{}\" is not a whole number: write digits only, e.g. 1579", what, text));
+    throw ValueError(
+        fmt::format("{} \"{}\" is not a whole number: write digits only, e.g. 1579", what, text));
   }
   if (separators) {
     if (has_thousands_separators(text)) {
-      throw ValueError(fmt::format("{} \"{}\" has a thousands separator: write {}", what, text, digits));
+      throw ValueError(
+          fmt::format("{} \"{}\" has a thousands separator: write {}", what, text, digits));
     }
-    throw ValueError(fmt::format("{} \"{}\" is not a whole number: write digits only, e.g. 1579", what, text));
+    throw ValueError(
+        fmt::format("{} \"{}\" is not a whole number: write digits only, e.g. 1579", what, text));
   }
   std::size_t first = digits.find_first_not_of('0');
   if (first == std::string::npos) {
@@ -68,7 +74,8 @@ std::int64_t parse_count(std::string_view text, std::string_view what, bool allo
     }
     value = value * 10 + (c - '0');
   }
-  if (value > max) throw ValueError(fmt::format("{} \"{}\" is too large (at most {})", what, text, max));
+  if (value > max)
+    throw ValueError(fmt::format("{} \"{}\" is too large (at most {})", what, text, max));
   return value;
 }
 

@@ -93,8 +93,9 @@ class Scanner {
           continue;
         }
         if (at_field_end()) return true;
-        diag_.error({file_, line_, 0},
-                    "text after a closing quote: a quote inside a quoted field is written twice (\"\")");
+        diag_.error(
+            {file_, line_, 0},
+            "text after a closing quote: a quote inside a quoted field is written twice (\"\")");
         skip_to_field_end();
         return false;
       }
@@ -102,7 +103,8 @@ class Scanner {
       if (c == '\r' && (pos_ >= text_.size() || text_[pos_] != '\n')) ++line_;
       out += c;
     }
-    diag_.error({file_, start_line, 0}, "a quoted field is never closed: add the closing quote (\")");
+    diag_.error({file_, start_line, 0},
+                "a quoted field is never closed: add the closing quote (\")");
     return false;
   }
 
@@ -123,10 +125,11 @@ bool check_utf8(const CsvTable& table, const CsvRow& row, Diagnostics& diag) {
   for (std::size_t i = 0; i < row.fields.size(); ++i) {
     std::size_t bad = find_invalid_utf8(row.fields[i]);
     if (bad == std::string::npos) continue;
-    diag.error(table.at(row, static_cast<int>(i)),
-               fmt::format("byte 0x{:02X} is not UTF-8 (the file looks like Latin-1 or Windows-1252): "
-                           "save it as UTF-8",
-                           static_cast<unsigned char>(row.fields[i][bad])));
+    diag.error(
+        table.at(row, static_cast<int>(i)),
+        fmt::format("byte 0x{:02X} is not UTF-8 (the file looks like Latin-1 or Windows-1252): "
+                    "save it as UTF-8",
+                    static_cast<unsigned char>(row.fields[i][bad])));
     return false;
   }
   return true;
@@ -204,24 +207,27 @@ std::size_t find_invalid_utf8(std::string_view s) {
 bool check_csv_row(const CsvTable& table, const CsvRow& row, Diagnostics& diag) {
   if (!check_utf8(table, row, diag)) return false;
   if (row.fields.size() != table.header.size()) {
-    diag.error({table.file, row.line, 0},
-               fmt::format("this row has {} fields but the header has {}: check for a missing or "
-                           "extra '{}' or an unquoted '{}' inside a value",
-                           row.fields.size(), table.header.size(), table.delimiter, table.delimiter));
+    diag.error(
+        {table.file, row.line, 0},
+        fmt::format("this row has {} fields but the header has {}: check for a missing or "
+                    "extra '{}' or an unquoted '{}' inside a value",
+                    row.fields.size(), table.header.size(), table.delimiter, table.delimiter));
     return false;
   }
   return true;
 }
 
-CsvRecordStatus read_csv_record(std::string_view text, bool at_end, char delimiter, const std::string& file,
-                                std::size_t& pos, int& line, CsvRow& row, Diagnostics& diag) {
+CsvRecordStatus read_csv_record(std::string_view text, bool at_end, char delimiter,
+                                const std::string& file, std::size_t& pos, int& line, CsvRow& row,
+                                Diagnostics& diag) {
   // Problems are held back until the record is known to be whole: a quote
   // "never closed" may close in the next block.
   Diagnostics found;
   Scanner scanner(text, delimiter, file, found, pos, line);
   const bool ok = scanner.next(row);
   // A CR that ends the text may be the first half of a CRLF.
-  const bool cut = !scanner.ended_line() || (scanner.done() && !text.empty() && text.back() == '\r');
+  const bool cut =
+      !scanner.ended_line() || (scanner.done() && !text.empty() && text.back() == '\r');
   if (cut && !at_end) return CsvRecordStatus::kIncomplete;
   pos = scanner.pos();
   line = scanner.line();
@@ -235,7 +241,8 @@ CsvTable parse_csv(std::string_view text, const std::string& file, Diagnostics& 
   if (text.substr(0, kBom.size()) == kBom) text.remove_prefix(kBom.size());
   // The header is the first line that is not blank.
   std::size_t header_start = text.find_first_not_of("\r\n");
-  table.delimiter = detect_delimiter(header_start == std::string_view::npos ? "" : text.substr(header_start));
+  table.delimiter =
+      detect_delimiter(header_start == std::string_view::npos ? "" : text.substr(header_start));
   Scanner scanner(text, table.delimiter, file, diag);
   CsvRow row;
   bool have_header = false;

@@ -16,7 +16,8 @@ bool check_header(const CsvTable& table, const std::vector<std::string_view>& re
                   std::string_view example, Diagnostics& diag) {
   const Location where{table.file, table.header_line, 0};
   if (table.header.empty()) {
-    diag.error({table.file, 1, 0}, fmt::format("the file is empty: it needs a header line such as {}", example));
+    diag.error({table.file, 1, 0},
+               fmt::format("the file is empty: it needs a header line such as {}", example));
     return false;
   }
   bool ok = true;
@@ -31,8 +32,8 @@ bool check_header(const CsvTable& table, const std::vector<std::string_view>& re
   }
   for (auto name : required) {
     if (table.column(name) < 0) {
-      diag.error(where, fmt::format("the header has no \"{}\" column (found: {}; expected e.g. {})", name,
-                                    fmt::join(table.header, ","), example));
+      diag.error(where, fmt::format("the header has no \"{}\" column (found: {}; expected e.g. {})",
+                                    name, fmt::join(table.header, ","), example));
       ok = false;
     }
   }
@@ -86,27 +87,30 @@ std::vector<Entity> read_entities(const CsvTable& table, Diagnostics& diag) {
       ok = false;
     } else if (auto [it, fresh] = first_line.emplace(e.id, row.line); !fresh) {
       diag.error(table.at(row, id_col),
-                 fmt::format("id \"{}\" is repeated (first on line {}): ids must be unique", e.id, it->second));
+                 fmt::format("id \"{}\" is repeated (first on line {}): ids must be unique", e.id,
+                             it->second));
       ok = false;
     }
     if (e.name.empty()) {
-      diag.error(table.at(row, name_col), "name is empty: write the entity's name, e.g. Comune di Adro");
+      diag.error(table.at(row, name_col),
+                 "name is empty: write the entity's name, e.g. Comune di Adro");
       ok = false;
     }
     const std::string type_text = cell(row, type_col);
     if (auto type = parse_entity_type(type_text)) {
       e.type = *type;
     } else {
-      diag.error(table.at(row, type_col),
-                 fmt::format("type \"{}\" is not known: write one of {}", type_text, accepted_types()));
+      diag.error(table.at(row, type_col), fmt::format("type \"{}\" is not known: write one of {}",
+                                                      type_text, accepted_types()));
       ok = false;
     }
     const std::string pop_text = cell(row, pop_col);
     if (pop_col < 0 && ok && carries_population(e.type)) {
       if (!warned_population_column) {
-        diag.error({table.file, table.header_line, 0},
-                   fmt::format("the header has no \"population\" column, needed for Comuni (line {}: {})",
-                               row.line, e.name));
+        diag.error(
+            {table.file, table.header_line, 0},
+            fmt::format("the header has no \"population\" column, needed for Comuni (line {}: {})",
+                        row.line, e.name));
         warned_population_column = true;
       }
       ok = false;

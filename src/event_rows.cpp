@@ -29,8 +29,7 @@ ShortKeyTable::ShortKeyTable(std::size_t keys) {
 
 void ShortKeyTable::insert(const ShortKey& key, int index) {
   std::size_t slot = key.hash() >> shift_;
-  while (slots_[slot].index >= 0)
-    slot = (slot + 1) & mask_;
+  while (slots_[slot].index >= 0) slot = (slot + 1) & mask_;
   slots_[slot] = {key, index};
 }
 
@@ -45,8 +44,7 @@ EventContext::EventContext(const std::vector<Entity>& entities, const Tariff& ta
   for (std::size_t i = 0; i < entities.size(); ++i) {
     const std::string& id = entities[i].id;
     by_id_.emplace(id, static_cast<int>(i));
-    if (id.size() <= ShortKey::kMax)
-      entity_keys_.insert(ShortKey::of(id), static_cast<int>(i));
+    if (id.size() <= ShortKey::kMax) entity_keys_.insert(ShortKey::of(id), static_cast<int>(i));
   }
   for (std::size_t i = 0; i < tariff.services.size(); ++i) {
     const Service& s = tariff.services[i];
@@ -65,8 +63,7 @@ int EventContext::find_entity(std::string_view id) const {
 int EventContext::find_service(std::string_view key) const {
   const std::vector<Service>& services = tariff_->services;
   for (std::size_t i = 0; i < services.size(); ++i) {
-    if (services[i].key == key)
-      return static_cast<int>(i);
+    if (services[i].key == key) return static_cast<int>(i);
   }
   return -1;
 }
@@ -92,8 +89,7 @@ bool event_columns(const CsvTable& t, EventColumns& columns, Diagnostics& diag) 
   named.file = t.file;
   named.header_line = t.header_line;
   named.header = t.header;
-  while (!named.header.empty() && named.header.back().empty())
-    named.header.pop_back();
+  while (!named.header.empty() && named.header.back().empty()) named.header.pop_back();
   if (named.header.empty()) {
     check_header(named, {"id", "date", "service"}, kExample, diag);  // says the file is empty
     return false;
@@ -135,8 +131,7 @@ bool event_columns(const CsvTable& t, EventColumns& columns, Diagnostics& diag) 
 }
 
 std::optional<Money> EventRows::unit_price(std::string_view text, int line, bool& ok) {
-  if (text.empty())
-    return std::nullopt;
+  if (text.empty()) return std::nullopt;
   try {
     // A semicolon file from an Italian spreadsheet writes 12,50.
     const char mark =
@@ -175,8 +170,7 @@ void EventRows::check_and_take(const std::string_view* f, int line) {
     }
   }
   std::string service(trimmed(f[columns_.service]));
-  for (char& c : service)
-    c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  for (char& c : service) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
   if (service.empty()) {
     problems_.add(at(line, columns_.service),
                   "service is empty: write a service key, e.g. telemaco");
@@ -195,14 +189,12 @@ void EventRows::check_and_take(const std::string_view* f, int line) {
                                          ? unit_price(trimmed(f[columns_.unit_price]), line, ok)
                                          : std::nullopt;
   for (int c : columns_.nameless) {
-    if (f[c].empty())
-      continue;
+    if (f[c].empty()) continue;
     problems_.add(at(line, c),
                   "this column has no name in the header but holds a value: name it or delete it");
     ok = false;
   }
-  if (!ok)
-    return;
+  if (!ok) return;
   if (period < context_.first_period()) {
     ++stats_.before_convention;
     return;
@@ -222,8 +214,7 @@ void EventRows::check_and_take(const std::string_view* f, int line) {
   const int s = context_.find_service(service);
   if (s < 0) {
     std::vector<std::string> keys;
-    for (const Service& sv : tariff.services)
-      keys.push_back(sv.key);
+    for (const Service& sv : tariff.services) keys.push_back(sv.key);
     problems_.add(at(line, columns_.service),
                   fmt::format("service \"{}\" is not in the tariff {}: write one of {}", service,
                               tariff.id, fmt::join(keys, ", ")));
@@ -252,8 +243,7 @@ void EventRows::check_and_take(const std::string_view* f, int line) {
 
 void EventRows::count(std::size_t entity, int period, std::size_t service, std::int64_t quantity,
                       std::optional<Money> price, int line) {
-  if (quantity == 0)
-    return;
+  if (quantity == 0) return;
   try {
     if (price) {
       tally_.add_priced(entity, period, service, *price, quantity);
@@ -271,8 +261,7 @@ void EventRows::count(std::size_t entity, int period, std::size_t service, std::
 bool read_events_table(const CsvTable& table, const EventContext& context, EventTally& tally,
                        EventStats& stats, Diagnostics& diag) {
   events::EventColumns columns;
-  if (!events::event_columns(table, columns, diag))
-    return false;
+  if (!events::event_columns(table, columns, diag)) return false;
   events::Problems problems;
   problems.limit = SIZE_MAX;
   events::EventRows rows(context, columns, table.file, tally, stats, problems);
@@ -281,8 +270,7 @@ bool read_events_table(const CsvTable& table, const EventContext& context, Event
     fields.assign(row.fields.begin(), row.fields.end());
     rows.take_checked(fields.data(), row.line);
   }
-  for (Diagnostic& d : problems.diag.errors)
-    diag.errors.push_back(std::move(d));
+  for (Diagnostic& d : problems.diag.errors) diag.errors.push_back(std::move(d));
   return true;
 }
 

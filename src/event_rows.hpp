@@ -51,8 +51,7 @@ struct Problems {
 // The ordinal of the semester of a date written YYYY-MM-DD or DD/MM/YYYY, or
 // -1 when it is not such a date (parse_date then says why). Hot: no throw.
 [[gnu::always_inline]] inline int semester_of_date(std::string_view text) {
-  if (text.size() != 10)
-    return -1;
+  if (text.size() != 10) return -1;
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const unsigned char* y;
   const unsigned char* m;
@@ -67,30 +66,25 @@ struct Problems {
   const unsigned y0 = y[0] - '0', y1 = y[1] - '0', y2 = y[2] - '0', y3 = y[3] - '0';
   const unsigned m0 = m[0] - '0', m1 = m[1] - '0', d0 = d[0] - '0', d1 = d[1] - '0';
   // Unsigned: a byte below '0' wraps to a large value, so one test per digit.
-  if (y0 > 9 || y1 > 9 || y2 > 9 || y3 > 9 || m0 > 9 || m1 > 9 || d0 > 9 || d1 > 9)
-    return -1;
+  if (y0 > 9 || y1 > 9 || y2 > 9 || y3 > 9 || m0 > 9 || m1 > 9 || d0 > 9 || d1 > 9) return -1;
   const int year = static_cast<int>(y0 * 1000 + y1 * 100 + y2 * 10 + y3);
   const int month = static_cast<int>(m0 * 10 + m1);
   const int day = static_cast<int>(d0 * 10 + d1);
   // Days 1-28 of months 1-12 exist in every year; the rest asks the calendar.
   const bool plain = year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= 28;
-  if (!plain && !is_valid_date(year, month, day))
-    return -1;
+  if (!plain && !is_valid_date(year, month, day)) return -1;
   return year * 2 + (month > 6 ? 1 : 0);
 }
 
 // A quantity cell of 1 to 9 digits, or empty (1 unit); -1 for anything else
 // (parse_count then says what is wrong, or reads it after all).
 inline std::int64_t quick_quantity(std::string_view text) {
-  if (text.empty())
-    return 1;
-  if (text.size() > 9)
-    return -1;
+  if (text.empty()) return 1;
+  if (text.size() > 9) return -1;
   std::int64_t value = 0;
   for (char c : text) {
     const unsigned digit = static_cast<unsigned char>(c) - static_cast<unsigned>('0');
-    if (digit > 9)
-      return -1;
+    if (digit > 9) return -1;
     value = value * 10 + digit;
   }
   return value;
@@ -123,8 +117,7 @@ class EventRows {
   // counted here; anything else goes through every check, with messages.
   [[gnu::always_inline]] void take(const std::string_view* fields, int line) {
     ++stats_.rows;
-    if (!take_plain(fields))
-      check_and_take(fields, line);
+    if (!take_plain(fields)) check_and_take(fields, line);
   }
 
   // The same, always through every check: the reference for take.
@@ -136,34 +129,27 @@ class EventRows {
  private:
   [[gnu::always_inline]] bool take_plain(const std::string_view* f) {
     const int period = semester_of_date(f[date_]);
-    if (period < 0)
-      return false;
+    if (period < 0) return false;
     const std::int64_t quantity = quantity_ < 0 ? 1 : quick_quantity(f[quantity_]);
-    if (quantity < 0)
-      return false;
-    if (unit_price_ >= 0 && !f[unit_price_].empty())
-      return false;
+    if (quantity < 0) return false;
+    if (unit_price_ >= 0 && !f[unit_price_].empty()) return false;
     if (has_nameless_) {
       for (int c : columns_.nameless) {
-        if (!f[c].empty())
-          return false;
+        if (!f[c].empty()) return false;
       }
     }
     const std::string_view id = f[id_];
     const std::string_view service = f[service_];
     if (period < first_ || period > last_) {
       // Ignored, once its id and service are known not to be blank.
-      if (id.empty() || is_blank(id[0]) || service.empty() || is_blank(service[0]))
-        return false;
+      if (id.empty() || is_blank(id[0]) || service.empty() || is_blank(service[0])) return false;
       ++(period < first_ ? stats_.before_convention : stats_.after_period);
       return true;
     }
     const int entity = context_.find_entity_padded(id.data(), id.size());
     const int s = context_.find_service_padded(service.data(), service.size());
-    if (entity < 0 || s < 0 || !context_.priced(static_cast<std::size_t>(s)))
-      return false;
-    if (quantity == 0)
-      return true;
+    if (entity < 0 || s < 0 || !context_.priced(static_cast<std::size_t>(s))) return false;
+    if (quantity == 0) return true;
     try {
       tally_.add(static_cast<std::size_t>(entity), period, static_cast<std::size_t>(s), quantity);
     } catch (const OverflowError&) {

@@ -14,8 +14,7 @@ EventTally::EventTally(std::size_t entities, std::size_t services, Period first)
     : entities_(entities), services_(services), first_(first.ordinal()) {}
 
 std::int64_t* EventTally::make_row(std::size_t offset) {
-  if (offset >= rows_.size())
-    rows_.resize(offset + 1);
+  if (offset >= rows_.size()) rows_.resize(offset + 1);
   rows_[offset].assign(entities_ * services_, 0);
   return rows_[offset].data();
 }
@@ -35,11 +34,9 @@ void EventTally::add_priced(std::size_t entity, int period, std::size_t service,
 void EventTally::merge(const EventTally& later) {
   for (std::size_t offset = 0; offset < later.rows_.size(); ++offset) {
     const std::vector<std::int64_t>& theirs = later.rows_[offset];
-    if (theirs.empty())
-      continue;
+    if (theirs.empty()) continue;
     std::int64_t* mine = row(first_ + static_cast<int>(offset));
-    for (std::size_t i = 0; i < theirs.size(); ++i)
-      mine[i] = checked_add(mine[i], theirs[i]);
+    for (std::size_t i = 0; i < theirs.size(); ++i) mine[i] = checked_add(mine[i], theirs[i]);
   }
   for (const auto& [key, lines] : later.priced_) {
     const auto& [offset, entity, service] = key;
@@ -50,8 +47,7 @@ void EventTally::merge(const EventTally& later) {
 
 std::int64_t EventTally::quantity(std::size_t entity, int period, std::size_t service) const {
   const auto offset = static_cast<std::size_t>(period - first_);
-  if (period < first_ || offset >= rows_.size() || rows_[offset].empty())
-    return 0;
+  if (period < first_ || offset >= rows_.size() || rows_[offset].empty()) return 0;
   return rows_[offset][entity * services_ + service];
 }
 
@@ -59,14 +55,12 @@ void EventTally::fill(UsageLedger& ledger, const std::vector<Entity>& entities,
                       const Tariff& tariff) const {
   for (std::size_t offset = 0; offset < rows_.size(); ++offset) {
     const std::vector<std::int64_t>& counts = rows_[offset];
-    if (counts.empty())
-      continue;
+    if (counts.empty()) continue;
     const Period period = period_of(first_ + static_cast<int>(offset));
     for (std::size_t e = 0; e < entities_; ++e) {
       for (std::size_t s = 0; s < services_; ++s) {
         const std::int64_t q = counts[e * services_ + s];
-        if (q > 0)
-          ledger.add(entities[e].id, period, tariff.services[s].key, q, std::nullopt);
+        if (q > 0) ledger.add(entities[e].id, period, tariff.services[s].key, q, std::nullopt);
       }
     }
   }

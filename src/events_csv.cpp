@@ -47,8 +47,7 @@ bool all_utf8(const std::string_view* fields, std::size_t n) {
 
 std::string lower_trimmed(std::string_view s) {
   std::string out(trimmed(s));
-  for (char& c : out)
-    c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  for (char& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
   return out;
 }
 
@@ -124,8 +123,7 @@ class Part {
 // Moves the unread bytes to the front of the buffer and reads a block after
 // them; false at the end of the input.
 bool Part::fill() {
-  if (eof_)
-    return false;
+  if (eof_) return false;
   const std::size_t kept = end_ - begin_;
   if (kept > kMaxRecord) {
     problems_.add({file_, line_, 0},
@@ -144,8 +142,7 @@ bool Part::fill() {
   const std::size_t got = source_.read_at(next_read_, buffer_.data() + end_, options_.block_size);
   next_read_ += got;
   end_ += got;
-  if (got == 0)
-    eof_ = true;
+  if (got == 0) eof_ = true;
   return true;
 }
 
@@ -154,14 +151,11 @@ bool Part::fill() {
 bool Part::find_header_line() {
   const std::string_view text(buffer_.data() + begin_, end_ - begin_);
   const std::size_t start = text.find_first_not_of("\r\n");
-  if (start == std::string_view::npos)
-    return false;
+  if (start == std::string_view::npos) return false;
   bool quoted = false;
   for (std::size_t i = start; i < text.size(); ++i) {
-    if (text[i] == '"')
-      quoted = !quoted;
-    if (!quoted && (text[i] == '\n' || text[i] == '\r'))
-      return true;
+    if (text[i] == '"') quoted = !quoted;
+    if (!quoted && (text[i] == '\n' || text[i] == '\r')) return true;
   }
   return false;
 }
@@ -169,12 +163,10 @@ bool Part::find_header_line() {
 bool Part::read_header() {
   while (end_ < kBom.size() && fill()) {
   }
-  if (std::string_view(buffer_.data(), end_).substr(0, kBom.size()) == kBom)
-    begin_ = kBom.size();
+  if (std::string_view(buffer_.data(), end_).substr(0, kBom.size()) == kBom) begin_ = kBom.size();
   while (!find_header_line() && fill()) {
   }
-  if (stopped_)
-    return false;
+  if (stopped_) return false;
   const std::string_view text(buffer_.data() + begin_, end_ - begin_);
   const std::size_t start = text.find_first_not_of("\r\n");
   shape_.file = file_;
@@ -189,30 +181,23 @@ bool Part::read_header() {
         begin_ < end_ ? read_csv_record(all, eof_, shape_.delimiter, file_, pos, line, row_, found)
                       : CsvRecordStatus::kIncomplete;
     if (status == CsvRecordStatus::kIncomplete) {
-      if (fill())
-        continue;
-      if (stopped_)
-        return false;
+      if (fill()) continue;
+      if (stopped_) return false;
       break;  // no header at all
     }
     begin_ = pos;
     line_ = line;
-    for (Diagnostic& d : found.errors)
-      problems_.add(std::move(d.where), std::move(d.message));
-    if (status == CsvRecordStatus::kBad || all_empty(row_.fields))
-      continue;
+    for (Diagnostic& d : found.errors) problems_.add(std::move(d.where), std::move(d.message));
+    if (status == CsvRecordStatus::kBad || all_empty(row_.fields)) continue;
     // The general UTF-8 check, on a table shaped like this very row.
     CsvTable like_row = shape_;
     like_row.header.resize(row_.fields.size());
-    if (!check_csv_row(like_row, row_, problems_.diag))
-      continue;
+    if (!check_csv_row(like_row, row_, problems_.diag)) continue;
     shape_.header_line = row_.line;
-    for (const std::string& name : row_.fields)
-      shape_.header.push_back(lower_trimmed(name));
+    for (const std::string& name : row_.fields) shape_.header.push_back(lower_trimmed(name));
     break;
   }
-  if (!events::event_columns(shape_, columns_, problems_.diag))
-    return false;
+  if (!events::event_columns(shape_, columns_, problems_.diag)) return false;
   prepare_rows();
   return true;
 }
@@ -240,8 +225,7 @@ void Part::run(std::uint64_t limit) {
 // The hot loop: its state is kept in locals (registers), and a record the
 // fast path does not take as it is goes to slow_record.
 bool Part::process(std::uint64_t limit) {
-  if (stopped_ || !rows_)
-    return true;
+  if (stopped_ || !rows_) return true;
   const char* const data = buffer_.data();
   const std::size_t end = end_;
   const char delimiter = shape_.delimiter;
@@ -304,8 +288,7 @@ bool Part::process(std::uint64_t limit) {
           slow = true;
           break;
         }
-        if (at + 1 < end)
-          scan.next();  // the LF
+        if (at + 1 < end) scan.next();  // the LF
         next = std::min(at + 2, end);
         break;
       } else if (c == '"') {
@@ -342,8 +325,7 @@ bool Part::process(std::uint64_t limit) {
       scan.seek(next);
     } else {
       // A blank line with delimiters (",,") is no row, as for parse_csv.
-      if (!fields[0].empty() || !all_empty(fields, last + 1))
-        rows_->take(fields, line_);
+      if (!fields[0].empty() || !all_empty(fields, last + 1)) rows_->take(fields, line_);
       line_ = add_lines(line_, 1);
     }
     pos = next;
@@ -360,18 +342,15 @@ Step Part::slow_record(std::size_t start, std::size_t& next) {
   Diagnostics found;
   const CsvRecordStatus status =
       read_csv_record(text, eof_, shape_.delimiter, file_, pos, line, row_, found);
-  if (status == CsvRecordStatus::kIncomplete)
-    return Step::kIncomplete;
-  for (Diagnostic& d : found.errors)
-    problems_.add(std::move(d.where), std::move(d.message));
+  if (status == CsvRecordStatus::kIncomplete) return Step::kIncomplete;
+  for (Diagnostic& d : found.errors) problems_.add(std::move(d.where), std::move(d.message));
   if (status == CsvRecordStatus::kOk && !all_empty(row_.fields)) {
     Diagnostics shape;
     if (check_csv_row(shape_, row_, shape)) {
       views_.assign(row_.fields.begin(), row_.fields.end());
       rows_->take_checked(views_.data(), row_.line);  // not in the buffer: no reading past them
     }
-    for (Diagnostic& d : shape.errors)
-      problems_.add(std::move(d.where), std::move(d.message));
+    for (Diagnostic& d : shape.errors) problems_.add(std::move(d.where), std::move(d.message));
   }
   line_ = line;
   next = pos;
@@ -379,8 +358,7 @@ Step Part::slow_record(std::size_t start, std::size_t& next) {
 }
 
 unsigned thread_count(const EventReaderOptions& options) {
-  if (options.threads)
-    return options.threads;
+  if (options.threads) return options.threads;
   return std::clamp(std::thread::hardware_concurrency(), 1U, 4U);
 }
 
@@ -391,8 +369,7 @@ std::uint64_t line_start_after(ByteSource& source, std::uint64_t offset, std::ui
   std::vector<char> window(64 * 1024);
   for (std::uint64_t at = offset; at < end && at < offset + kMaxRecord;) {
     const std::size_t got = source.read_at(at, window.data(), window.size());
-    if (got == 0)
-      break;
+    if (got == 0) break;
     const void* lf = std::memchr(window.data(), '\n', got);
     if (lf) {
       const std::uint64_t start =
@@ -410,15 +387,13 @@ std::vector<std::uint64_t> part_starts(ByteSource& source, std::uint64_t first,
                                        const EventReaderOptions& options) {
   std::vector<std::uint64_t> starts{first};
   const std::optional<std::uint64_t> size = source.size();
-  if (!size || *size <= first)
-    return starts;
+  if (!size || *size <= first) return starts;
   const std::uint64_t rest = *size - first;
   const std::uint64_t parts = std::min<std::uint64_t>(
       thread_count(options), rest / std::max<std::uint64_t>(options.min_part, 1));
   for (std::uint64_t k = 1; k < parts; ++k) {
     const std::uint64_t start = line_start_after(source, first + rest * k / parts, *size);
-    if (start > starts.back())
-      starts.push_back(start);
+    if (start > starts.back()) starts.push_back(start);
   }
   return starts;
 }
@@ -432,8 +407,7 @@ void read_events(ByteSource& source, const std::string& file, const EventContext
   parts.push_back(std::make_unique<Part>(source, file, context, options));
   const bool readable = parts[0]->read_header();
   std::vector<std::uint64_t> starts;
-  if (readable)
-    starts = part_starts(source, parts[0]->position(), options);
+  if (readable) starts = part_starts(source, parts[0]->position(), options);
   const auto limit_of = [&](std::size_t k) {
     return k + 1 < starts.size() ? starts[k + 1] : std::numeric_limits<std::uint64_t>::max();
   };
@@ -458,21 +432,17 @@ void read_events(ByteSource& source, const std::string& file, const EventContext
     } catch (...) {
       failures[0] = std::current_exception();
     }
-    for (std::thread& t : threads)
-      t.join();
+    for (std::thread& t : threads) t.join();
     for (const std::exception_ptr& f : failures) {
-      if (f)
-        std::rethrow_exception(f);
+      if (f) std::rethrow_exception(f);
     }
   }
   // A part is good when the one before ended exactly where it began: its
   // first byte did start a record. Otherwise (a quoted field held the line
   // end it began after) the part before reads on to the end instead.
   std::size_t good = 1;
-  while (good < starts.size() && parts[good - 1]->position() == starts[good])
-    ++good;
-  if (good < starts.size())
-    parts[good - 1]->run(std::numeric_limits<std::uint64_t>::max());
+  while (good < starts.size() && parts[good - 1]->position() == starts[good]) ++good;
+  if (good < starts.size()) parts[good - 1]->run(std::numeric_limits<std::uint64_t>::max());
   // Put the parts together in order; their lines were counted from 1.
   int line_base = 0;  // lines before the part
   std::size_t kept = 0;
@@ -482,8 +452,7 @@ void read_events(ByteSource& source, const std::string& file, const EventContext
     tally.merge(part.tally());
     stats.add(part.stats());
     for (Diagnostic& d : part.problems().diag.errors) {
-      if (d.where.line > 0)
-        d.where.line = add_lines(d.where.line, line_base);
+      if (d.where.line > 0) d.where.line = add_lines(d.where.line, line_base);
       if (kept < options.max_problems) {
         diag.errors.push_back(std::move(d));
         ++kept;

@@ -25,7 +25,8 @@ std::string read_fd(int fd, const std::string& shown) {
     if (n == 0) break;
     if (n < 0) {
       if (errno == EINTR) continue;
-      throw Error(Failure::kNoInput, fmt::format("{}: cannot read: {}", shown, std::strerror(errno)));
+      throw Error(Failure::kNoInput,
+                  fmt::format("{}: cannot read: {}", shown, std::strerror(errno)));
     }
     data.append(buffer, static_cast<std::size_t>(n));
   }
@@ -47,7 +48,8 @@ bool write_all(int fd, const std::string& data) {
 }
 
 [[noreturn]] void fail_write(const std::string& path, int error) {
-  throw Error(Failure::kCannotWrite, fmt::format("{}: cannot write: {}", path, std::strerror(error)));
+  throw Error(Failure::kCannotWrite,
+              fmt::format("{}: cannot write: {}", path, std::strerror(error)));
 }
 
 void write_special(const std::string& path, const std::string& data) {
@@ -60,7 +62,9 @@ void write_special(const std::string& path, const std::string& data) {
 
 }  // namespace
 
-std::string display_name(const std::string& path) { return path == "-" ? "<stdin>" : path; }
+std::string display_name(const std::string& path) {
+  return path == "-" ? "<stdin>" : path;
+}
 
 std::string read_input(const std::string& path) {
   if (path == "-") return read_fd(STDIN_FILENO, display_name(path));
@@ -118,11 +122,14 @@ void write_file_atomically(const std::string& path, const std::string& data) {
 
 void write_stdout(const std::string& data) {
   if (!write_all(STDOUT_FILENO, data)) {
-    throw Error(Failure::kCannotWrite, fmt::format("standard output: cannot write: {}", std::strerror(errno)));
+    throw Error(Failure::kCannotWrite,
+                fmt::format("standard output: cannot write: {}", std::strerror(errno)));
   }
 }
 
-bool stdout_is_terminal() { return ::isatty(STDOUT_FILENO) == 1; }
+bool stdout_is_terminal() {
+  return ::isatty(STDOUT_FILENO) == 1;
+}
 
 bool is_terminal(const std::string& path) {
   struct stat st {};

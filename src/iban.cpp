@@ -27,8 +27,7 @@ constexpr CountryLength kLengths[] = {{"IT", 27}, {"SM", 27}, {"VA", 22}, {"CH",
 
 std::size_t expected_length(std::string_view country) {
   for (const auto& c : kLengths) {
-    if (c.country == country)
-      return c.length;
+    if (c.country == country) return c.length;
   }
   return 0;
 }
@@ -38,8 +37,7 @@ std::size_t expected_length(std::string_view country) {
 std::string compact_iban(std::string_view text) {
   std::string out;
   for (char c : text) {
-    if (c == ' ' || c == '\t')
-      continue;
+    if (c == ' ' || c == '\t') continue;
     out += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
   }
   return out;

@@ -44,19 +44,16 @@ bool read_lines(const toml::node& node, const std::string& key, const std::strin
     return false;
   }
   out.clear();
-  for (const toml::node& line : *array)
-    out.push_back(line.as_string()->get());
+  for (const toml::node& line : *array) out.push_back(line.as_string()->get());
   return true;
 }
 
 bool read_iban(const toml::node& node, const std::string& source, std::string& out,
                Diagnostics& diag) {
   std::string text;
-  if (!read_text(node, "iban", source, text, diag))
-    return false;
+  if (!read_text(node, "iban", source, text, diag)) return false;
   out = compact_iban(text);
-  if (out.empty())
-    return true;
+  if (out.empty()) return true;
   try {
     check_iban(out);
   } catch (const ValueError& e) {
@@ -68,20 +65,13 @@ bool read_iban(const toml::node& node, const std::string& source, std::string& o
 
 bool read_key(const std::string& key, const toml::node& node, const std::string& source,
               Issuer& issuer, Diagnostics& diag) {
-  if (key == "name")
-    return read_text(node, key, source, issuer.name, diag);
-  if (key == "office")
-    return read_text(node, key, source, issuer.office, diag);
-  if (key == "address")
-    return read_lines(node, key, source, issuer.address, diag);
-  if (key == "tax_code")
-    return read_text(node, key, source, issuer.tax_code, diag);
-  if (key == "pec")
-    return read_text(node, key, source, issuer.pec, diag);
-  if (key == "place")
-    return read_text(node, key, source, issuer.place, diag);
-  if (key == "iban")
-    return read_iban(node, source, issuer.iban, diag);
+  if (key == "name") return read_text(node, key, source, issuer.name, diag);
+  if (key == "office") return read_text(node, key, source, issuer.office, diag);
+  if (key == "address") return read_lines(node, key, source, issuer.address, diag);
+  if (key == "tax_code") return read_text(node, key, source, issuer.tax_code, diag);
+  if (key == "pec") return read_text(node, key, source, issuer.pec, diag);
+  if (key == "place") return read_text(node, key, source, issuer.place, diag);
+  if (key == "iban") return read_iban(node, source, issuer.iban, diag);
   return read_lines(node, key, source, issuer.signature, diag);
 }
 
@@ -100,8 +90,7 @@ bool read_issuer(std::string_view text, const std::string& source, Issuer& issue
   }
   // The table is sorted by key: problems are told in the order of the file.
   std::vector<std::pair<std::string, const toml::node*>> entries;
-  for (const auto& [key, node] : doc)
-    entries.emplace_back(key.str(), &node);
+  for (const auto& [key, node] : doc) entries.emplace_back(key.str(), &node);
   std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
     return a.second->source().begin < b.second->source().begin;
   });
@@ -116,8 +105,7 @@ bool read_issuer(std::string_view text, const std::string& source, Issuer& issue
     ok = read_key(key, *node, source, issuer, diag) && ok;
   }
   auto require = [&](bool present, std::string_view key) {
-    if (present)
-      return;
+    if (present) return;
     diag.error({source, 0, 0},
                fmt::format("{} is missing: a statement must say who issues it", key));
     ok = false;

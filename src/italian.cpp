@@ -11,8 +11,7 @@ std::string group_thousands(const std::string& digits) {
   std::string out;
   const std::size_t n = digits.size();
   for (std::size_t i = 0; i < n; ++i) {
-    if (i > 0 && (n - i) % 3 == 0)
-      out += '.';
+    if (i > 0 && (n - i) % 3 == 0) out += '.';
     out += digits[i];
   }
   return out;
@@ -22,8 +21,7 @@ std::string group_thousands(const std::string& digits) {
 
 std::string italian_integer(std::int64_t n) {
   std::string text = std::to_string(n);
-  if (text.front() == '-')
-    return "-" + group_thousands(text.substr(1));
+  if (text.front() == '-') return "-" + group_thousands(text.substr(1));
   return group_thousands(text);
 }
 
@@ -33,8 +31,7 @@ std::string italian_decimal(Money m, int min_decimals) {
   const std::string unsigned_text = negative ? text.substr(1) : text;
   const std::size_t comma = unsigned_text.find(',');
   std::string out = group_thousands(unsigned_text.substr(0, comma));
-  if (comma != std::string::npos)
-    out += unsigned_text.substr(comma);
+  if (comma != std::string::npos) out += unsigned_text.substr(comma);
   return negative ? "-" + out : out;
 }
 
@@ -43,8 +40,7 @@ std::string italian_amount(Money m) {
 }
 
 std::string italian_signed_amount(Money m) {
-  if (m.is_zero() || m.is_negative())
-    return italian_amount(m);
+  if (m.is_zero() || m.is_negative()) return italian_amount(m);
   return "+" + italian_amount(m);
 }
 

@@ -10,8 +10,7 @@ Report ledger_report(const UsageLedger& ledger, const std::vector<Entity>& entit
   report.command = "ledger";
   report.title = fmt::format("Usage by entity, semester and service{} (tariff {})",
                              last ? " up to " + last->str() : std::string(), tariff.id);
-  if (last)
-    report.about.push_back({"up_to", Cell::of_text(last->str())});
+  if (last) report.about.push_back({"up_to", Cell::of_text(last->str())});
   report.about.push_back({"tariff", Cell::of_text(tariff.id)});
   report.columns = {"id", "name", "period", "service", "quantity", "unit_price"};
   const std::vector<Period> periods = ledger.periods();
@@ -19,8 +18,7 @@ Report ledger_report(const UsageLedger& ledger, const std::vector<Entity>& entit
     for (Period p : periods) {
       for (const Service& s : tariff.services) {
         for (const UsageLedger::Line& line : ledger.lines(e.id, p, s.key)) {
-          if (line.quantity == 0)
-            continue;
+          if (line.quantity == 0) continue;
           report.rows.push_back(
               {Cell::of_text(e.id), Cell::of_text(e.name), Cell::of_text(p.str()),
                Cell::of_text(s.key), Cell::of_integer(line.quantity),

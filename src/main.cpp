@@ -22,7 +22,9 @@ std::string version_text() {
 
 int run(int argc, char** argv) {
   citfee::cli::keep_arguments(argc, argv);
-  CLI::App app("citfee: annual and semester fees of the Convention CIT 2026-2036 (Provincia di Brescia)", "citfee");
+  CLI::App app(
+      "citfee: annual and semester fees of the Convention CIT 2026-2036 (Provincia di Brescia)",
+      "citfee");
   app.set_version_flag("--version", std::function<std::string()>(version_text));
   app.require_subcommand(1);
   app.footer(R"(Examples:
@@ -40,7 +42,8 @@ Run 'citfee COMMAND --help' for the options of a command.)");
   // CLI11 would only say that a command is required.
   if (argc > 1 && argv[1][0] != '-' && !actions.count(argv[1])) {
     std::cerr << "citfee: unknown command \"" << argv[1]
-              << "\": the commands are annual, semester, explain, check, ledger and tariff (see citfee --help)\n";
+              << "\": the commands are annual, semester, explain, check, ledger and tariff (see "
+                 "citfee --help)\n";
     return static_cast<int>(citfee::Failure::kBadUsage);
   }
   try {
@@ -48,7 +51,8 @@ Run 'citfee COMMAND --help' for the options of a command.)");
   } catch (const CLI::Success& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::cerr << "citfee: " << e.what() << "\nRun 'citfee --help' or 'citfee COMMAND --help' for the options.\n";
+    std::cerr << "citfee: " << e.what()
+              << "\nRun 'citfee --help' or 'citfee COMMAND --help' for the options.\n";
     return static_cast<int>(citfee::Failure::kBadUsage);
   }
   for (const CLI::App* sub : app.get_subcommands()) actions.at(sub->get_name())();

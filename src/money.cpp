@@ -23,7 +23,9 @@ std::int64_t checked_mul(std::int64_t a, std::int64_t b) {
 
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 std::int64_t pow10(int n) {
   std::int64_t p = 1;
@@ -125,8 +127,8 @@ std::string Money::to_fixed(int decimals, char decimal_mark) const {
   }
   // Work on the magnitude as unsigned: -INT64_MIN does not fit in int64.
   const bool negative = micros_ < 0;
-  std::uint64_t mag = negative ? 0 - static_cast<std::uint64_t>(micros_)
-                               : static_cast<std::uint64_t>(micros_);
+  std::uint64_t mag =
+      negative ? 0 - static_cast<std::uint64_t>(micros_) : static_cast<std::uint64_t>(micros_);
   const std::uint64_t scale = static_cast<std::uint64_t>(kScale);
   std::string out = negative ? "-" : "";
   out += std::to_string(mag / scale);

@@ -33,7 +33,9 @@ std::vector<std::filesystem::path> office_candidates() {
 
 }  // namespace
 
-void keep_arguments(int, char** argv) { kept_argv = argv; }
+void keep_arguments(int, char** argv) {
+  kept_argv = argv;
+}
 
 void need_office() {
   std::string tried;
@@ -45,10 +47,11 @@ void need_office() {
       tried += " " + path.lexically_normal().string();
     }
   }
-  throw Error(Failure::kInternal,
-              fmt::format("workbooks and statements are written by citfee-office, which could not be "
-                          "run; tried:{}. Reinstall citfee, or use -O csv.",
-                          tried));
+  throw Error(
+      Failure::kInternal,
+      fmt::format("workbooks and statements are written by citfee-office, which could not be "
+                  "run; tried:{}. Reinstall citfee, or use -O csv.",
+                  tried));
 }
 
 }  // namespace citfee::cli
@@ -60,7 +63,9 @@ namespace citfee {
 std::string write_xlsx(const std::vector<Report>&, const WriteOptions&) {
   throw std::logic_error("write_xlsx reached in citfee");
 }
-std::string statement_pdf(const Statement&) { throw std::logic_error("statement_pdf reached in citfee"); }
+std::string statement_pdf(const Statement&) {
+  throw std::logic_error("statement_pdf reached in citfee");
+}
 std::string combined_pdf(const std::vector<Statement>&, const std::string&) {
   throw std::logic_error("combined_pdf reached in citfee");
 }

@@ -80,10 +80,8 @@ void PdfCanvas::check_font() {
   PangoFontDescription* got = font ? pango_font_describe(font) : nullptr;
   const std::string family =
       got && pango_font_description_get_family(got) ? pango_font_description_get_family(got) : "";
-  if (got)
-    pango_font_description_free(got);
-  if (font)
-    g_object_unref(font);
+  if (got) pango_font_description_free(got);
+  if (font) g_object_unref(font);
   pango_font_description_free(wanted);
   if (family != kFamily) {
     const std::string instead =
@@ -134,16 +132,14 @@ double PdfCanvas::natural_width(const std::string& text, const TextStyle& style)
 }
 
 void PdfCanvas::fill(double x, double y, double width, double height, Color color) {
-  if (dry_)
-    return;
+  if (dry_) return;
   set_color(cr_, color);
   cairo_rectangle(cr_, x, y, width, height);
   cairo_fill(cr_);
 }
 
 void PdfCanvas::line(double x1, double y1, double x2, double y2, double width, Color color) {
-  if (dry_)
-    return;
+  if (dry_) return;
   set_color(cr_, color);
   cairo_set_line_width(cr_, width);
   cairo_move_to(cr_, x1, y1);
@@ -152,8 +148,7 @@ void PdfCanvas::line(double x1, double y1, double x2, double y2, double width, C
 }
 
 void PdfCanvas::watermark(const std::string& text, Color color) {
-  if (dry_)
-    return;
+  if (dry_) return;
   PangoLayout* l = layout(text, TextStyle{120, true, color, Align::kLeft, false}, -1);
   int w = 0;
   int h = 0;
@@ -172,8 +167,7 @@ void PdfCanvas::watermark(const std::string& text, Color color) {
 }
 
 void PdfCanvas::show_page() {
-  if (!dry_)
-    cairo_show_page(cr_);
+  if (!dry_) cairo_show_page(cr_);
 }
 
 void PdfCanvas::finish() {

@@ -24,11 +24,15 @@ int to_int(std::string_view s) {
   return v;
 }
 
-bool is_leap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+bool is_leap(int year) {
+  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
 
 }  // namespace
 
-std::string Date::iso() const { return fmt::format("{:04}-{:02}-{:02}", year, month, day); }
+std::string Date::iso() const {
+  return fmt::format("{:04}-{:02}-{:02}", year, month, day);
+}
 
 bool is_valid_date(int year, int month, int day) {
   static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -64,7 +68,8 @@ Period Period::parse(std::string_view text) {
       return {year, text[6] == '1' ? Half::H1 : Half::H2};
     }
   }
-  throw ValueError("period \"" + std::string(text) + "\" is not a semester (write 2026-H1 or 2026-H2)");
+  throw ValueError("period \"" + std::string(text) +
+                   "\" is not a semester (write 2026-H1 or 2026-H2)");
 }
 
 Period Period::containing(const Date& date) {

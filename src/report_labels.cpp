@@ -28,10 +28,8 @@ std::string italian_label(const std::string& column) {
 }
 
 Report with_italian_labels(Report report) {
-  for (std::string& column : report.columns)
-    column = italian_label(column);
-  if (!report.title_it.empty())
-    report.title = report.title_it;
+  for (std::string& column : report.columns) column = italian_label(column);
+  if (!report.title_it.empty()) report.title = report.title_it;
   return report;
 }
 

@@ -28,7 +28,8 @@ AllowanceUse allowance_use(const Tariff& tariff, const Service& service, const U
   return use;
 }
 
-SemesterBill semester_bill(const Tariff& tariff, const UsageLedger& ledger, const Entity& entity, Period period) {
+SemesterBill semester_bill(const Tariff& tariff, const UsageLedger& ledger, const Entity& entity,
+                           Period period) {
   SemesterBill bill;
   bill.entity = &entity;
   bill.period = period;

@@ -19,26 +19,29 @@ Report semester_base(const Tariff& tariff, Period period) {
 
 }  // namespace
 
-Report semester_lines_report(const std::vector<SemesterBill>& bills, const Tariff& tariff, Period period) {
+Report semester_lines_report(const std::vector<SemesterBill>& bills, const Tariff& tariff,
+                             Period period) {
   Report report = semester_base(tariff, period);
   report.about.push_back({"by", Cell::of_text("line")});
   report.sheet = "Quote variabili";
-  report.columns = {"id", "name", "period", "service", "quantity", "free", "billable", "unit_price", "amount",
-                    "due_date"};
+  report.columns = {"id",   "name",     "period",     "service", "quantity",
+                    "free", "billable", "unit_price", "amount",  "due_date"};
   report.total_column = 8;
   report.group_column = 0;
   for (const SemesterBill& bill : bills) {
     for (const ServiceCharge& c : bill.lines) {
       report.rows.push_back({Cell::of_text(bill.entity->id), Cell::of_text(bill.entity->name),
                              Cell::of_text(period.str()), Cell::of_text(c.service->key),
-                             Cell::of_integer(c.quantity), Cell::of_integer(c.free), Cell::of_integer(c.billable),
-                             Cell::of_decimal(c.unit_price), Cell::of_amount(c.amount), Cell::of_date(bill.due)});
+                             Cell::of_integer(c.quantity), Cell::of_integer(c.free),
+                             Cell::of_integer(c.billable), Cell::of_decimal(c.unit_price),
+                             Cell::of_amount(c.amount), Cell::of_date(bill.due)});
     }
   }
   return report;
 }
 
-Report semester_entities_report(const std::vector<SemesterBill>& bills, const Tariff& tariff, Period period) {
+Report semester_entities_report(const std::vector<SemesterBill>& bills, const Tariff& tariff,
+                                Period period) {
   Report report = semester_base(tariff, period);
   report.about.push_back({"by", Cell::of_text("entity")});
   report.sheet = "Totali per ente";
@@ -46,7 +49,8 @@ Report semester_entities_report(const std::vector<SemesterBill>& bills, const Ta
   report.total_column = 3;
   for (const SemesterBill& bill : bills) {
     report.rows.push_back({Cell::of_text(bill.entity->id), Cell::of_text(bill.entity->name),
-                           Cell::of_text(period.str()), Cell::of_amount(bill.total), Cell::of_date(bill.due)});
+                           Cell::of_text(period.str()), Cell::of_amount(bill.total),
+                           Cell::of_date(bill.due)});
   }
   return report;
 }

@@ -59,8 +59,7 @@ class SpecialBytes {
   // The position of the next special byte, or `end` when there is none.
   std::size_t next() {
     while (mask_ == 0) {
-      if (end_ - base_ <= 64)
-        return end_;
+      if (end_ - base_ <= 64) return end_;
       base_ += 64;
       mask_ = load(base_);
     }
@@ -71,12 +70,10 @@ class SpecialBytes {
 
  private:
   std::uint64_t load(std::size_t pos) const {
-    if (pos >= end_)
-      return 0;
+    if (pos >= end_) return 0;
     std::uint64_t mask = special_bytes(data_ + pos, delimiter_);
     const std::size_t left = end_ - pos;
-    if (left < 64)
-      mask &= (std::uint64_t{1} << left) - 1;  // past the data
+    if (left < 64) mask &= (std::uint64_t{1} << left) - 1;  // past the data
     return mask;
   }
 

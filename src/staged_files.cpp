@@ -30,8 +30,7 @@ int write_all(int fd, const std::string& data) {
   while (done < data.size()) {
     const ssize_t n = ::write(fd, data.data() + done, data.size() - done);
     if (n < 0) {
-      if (errno == EINTR)
-        continue;
+      if (errno == EINTR) continue;
       return errno;
     }
     done += static_cast<std::size_t>(n);
@@ -44,8 +43,7 @@ int write_all(int fd, const std::string& data) {
 StagedFiles::StagedFiles(std::string directory) : directory_(std::move(directory)) {}
 
 StagedFiles::~StagedFiles() {
-  if (!committed_)
-    discard();
+  if (!committed_) discard();
 }
 
 void StagedFiles::make_directory() {
@@ -60,8 +58,7 @@ void StagedFiles::make_directory() {
       }
       continue;
     }
-    if (::mkdir(path.c_str(), 0777) != 0)
-      fail(path.string(), errno);
+    if (::mkdir(path.c_str(), 0777) != 0) fail(path.string(), errno);
     made_.push_back(path.string());
   }
 }
@@ -73,25 +70,20 @@ void StagedFiles::add(const std::string& name, const std::string& data) {
                   fmt::format("two statements would both be written to {}", name));
     }
   }
-  if (staged_.empty() && made_.empty())
-    make_directory();
+  if (staged_.empty() && made_.empty()) make_directory();
   const std::string target = (fs::path(directory_) / name).string();
   std::string temp = (fs::path(directory_) / ("." + name + ".XXXXXX")).string();
   const int fd = ::mkstemp(temp.data());
-  if (fd < 0)
-    fail(target, errno);
+  if (fd < 0) fail(target, errno);
   staged_.push_back({name, temp});
   // mkstemp makes the file private; a statement gets the usual permissions.
   const mode_t mask = ::umask(0);
   ::umask(mask);
   ::fchmod(fd, 0666 & ~mask);
   int error = write_all(fd, data);
-  if (error == 0 && ::fsync(fd) != 0)
-    error = errno;
-  if (::close(fd) != 0 && error == 0)
-    error = errno;
-  if (error != 0)
-    fail(target, error);
+  if (error == 0 && ::fsync(fd) != 0) error = errno;
+  if (::close(fd) != 0 && error == 0) error = errno;
+  if (error != 0) fail(target, error);
 }
 
 void StagedFiles::commit() {
@@ -110,10 +102,8 @@ void StagedFiles::commit() {
 }
 
 void StagedFiles::discard() noexcept {
-  for (const Staged& s : staged_)
-    ::unlink(s.temp.c_str());
-  for (auto it = made_.rbegin(); it != made_.rend(); ++it)
-    ::rmdir(it->c_str());
+  for (const Staged& s : staged_) ::unlink(s.temp.c_str());
+  for (auto it = made_.rbegin(); it != made_.rend(); ++it) ::rmdir(it->c_str());
 }
 
 }  // namespace citfee

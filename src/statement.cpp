@@ -15,16 +15,13 @@ std::string semester_reference(Period period, std::string_view entity_id) {
 }
 
 std::string file_name_problem(std::string_view entity_id) {
-  if (entity_id.empty())
-    return "it is empty";
-  if (entity_id.front() == '.')
-    return "it begins with \".\", which would make a hidden file";
+  if (entity_id.empty()) return "it is empty";
+  if (entity_id.front() == '.') return "it begins with \".\", which would make a hidden file";
   for (char c : entity_id) {
     const unsigned char u = static_cast<unsigned char>(c);
     if (c == '/' || c == '\\')
       return fmt::format("it holds \"{}\", which separates directories", c);
-    if (u < 0x20 || u == 0x7f)
-      return "it holds a control character";
+    if (u < 0x20 || u == 0x7f) return "it holds a control character";
   }
   return "";
 }

@@ -15,10 +15,8 @@ namespace {
 // "fino a 5.000 abitanti", "da 5.001 a 10.000 abitanti", "oltre 15.000 abitanti".
 std::string band_words(const std::vector<Band>& bands, std::size_t index) {
   const std::int64_t from = index == 0 ? 0 : *bands[index - 1].up_to + 1;
-  if (!bands[index].up_to)
-    return fmt::format("oltre {} abitanti", italian_integer(from - 1));
-  if (index == 0)
-    return fmt::format("fino a {} abitanti", italian_integer(*bands[index].up_to));
+  if (!bands[index].up_to) return fmt::format("oltre {} abitanti", italian_integer(from - 1));
+  if (index == 0) return fmt::format("fino a {} abitanti", italian_integer(*bands[index].up_to));
   return fmt::format("da {} a {} abitanti", italian_integer(from),
                      italian_integer(*bands[index].up_to));
 }
@@ -32,10 +30,8 @@ std::string product(std::int64_t residents, Money coefficient) {
 }
 
 std::string rounding_words(Money unit) {
-  if (unit == Money::from_euros(1))
-    return "Arrotondamento all'euro";
-  if (unit == Money::from_cents(1))
-    return "Arrotondamento al centesimo";
+  if (unit == Money::from_euros(1)) return "Arrotondamento all'euro";
+  if (unit == Money::from_cents(1)) return "Arrotondamento al centesimo";
   return fmt::format("Arrotondamento a {}", italian_amount(unit));
 }
 

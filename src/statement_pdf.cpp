@@ -47,8 +47,7 @@ TextStyle paragraph_style() {
 
 std::string join(const std::vector<std::string>& parts, const std::string& between) {
   std::string out;
-  for (const auto& p : parts)
-    out += (out.empty() ? "" : between) + p;
+  for (const auto& p : parts) out += (out.empty() ? "" : between) + p;
   return out;
 }
 
@@ -88,8 +87,7 @@ class Layout {
   // Draws `block` where it fits whole: here, or at the top of a new page.
   template <typename Block>
   void keep_together(Block block) {
-    if (y_ + measure(block) > kBottom)
-      new_page();
+    if (y_ + measure(block) > kBottom) new_page();
     block();
   }
 
@@ -97,13 +95,11 @@ class Layout {
     ++page_;
     y_ = kTop;
     footer();
-    if (page_ > 1)
-      running_head();
+    if (page_ > 1) running_head();
   }
 
   void end_page() {
-    if (s_.draft)
-      c_.watermark("BOZZA", kDraftMark);
+    if (s_.draft) c_.watermark("BOZZA", kDraftMark);
     c_.show_page();
   }
 
@@ -147,13 +143,11 @@ class Layout {
   void letterhead() {
     const Issuer& i = s_.issuer;
     y_ += c_.text(i.name, style(16, true, kAccent), kLeft, y_, kWidth);
-    if (!i.office.empty())
-      y_ += c_.text(i.office, style(10.5, false, kAccent), kLeft, y_, kWidth);
+    if (!i.office.empty()) y_ += c_.text(i.office, style(10.5, false, kAccent), kLeft, y_, kWidth);
     y_ += 3;
     y_ += c_.text(join(i.address, " – "), style(8.5, false, kMuted), kLeft, y_, kWidth);
     std::string codes = "C.F. " + i.tax_code;
-    if (!i.pec.empty())
-      codes += " · PEC " + i.pec;
+    if (!i.pec.empty()) codes += " · PEC " + i.pec;
     y_ += c_.text(codes, style(8.5, false, kMuted), kLeft, y_, kWidth);
     y_ += 8;
     c_.line(kLeft, y_, kRight, y_, 1.2, kAccent);
@@ -179,23 +173,18 @@ class Layout {
     // A long name gets a smaller size before it has to wrap.
     TextStyle name = style(11, true);
     const double natural = c_.natural_width(r.name, name);
-    if (natural > width)
-      name.size = std::max(8.5, name.size * width / natural);
+    if (natural > width) name.size = std::max(8.5, name.size * width / natural);
     right += c_.text(r.name, name, kRecipientX, right, width) + 2;
     std::vector<std::string> lines{"Codice ente " + r.id};
-    if (!r.tax_code.empty())
-      lines.push_back("C.F. " + r.tax_code);
-    if (!r.pec.empty())
-      lines.push_back("PEC " + r.pec);
-    for (const auto& line : lines)
-      right += c_.text(line, style(9), kRecipientX, right, width);
+    if (!r.tax_code.empty()) lines.push_back("C.F. " + r.tax_code);
+    if (!r.pec.empty()) lines.push_back("PEC " + r.pec);
+    for (const auto& line : lines) right += c_.text(line, style(9), kRecipientX, right, width);
     y_ = std::max(left, right) + 26;
   }
 
   void subject() {
     y_ += c_.text("Oggetto: " + s_.subject, style(11, true), kLeft, y_, kWidth) + 10;
-    for (const auto& p : s_.opening)
-      paragraph(p);
+    for (const auto& p : s_.opening) paragraph(p);
     y_ += 6;
   }
 
@@ -206,8 +195,7 @@ class Layout {
   // Left edge and width of a column, from the columns' shares of the width.
   std::pair<double, double> column_span(std::size_t index) const {
     int before = 0;
-    for (std::size_t i = 0; i < index; ++i)
-      before += s_.columns[i].width;
+    for (std::size_t i = 0; i < index; ++i) before += s_.columns[i].width;
     return {kLeft + kWidth * before / 100.0, kWidth * s_.columns[index].width / 100.0};
   }
 
@@ -224,8 +212,7 @@ class Layout {
 
   void table_header() {
     std::vector<std::string> headers;
-    for (const auto& col : s_.columns)
-      headers.push_back(col.header);
+    for (const auto& col : s_.columns) headers.push_back(col.header);
     const double height = measure([&] { y_ += cells(headers, 8, true); });
     c_.fill(kLeft, y_, kWidth, height, kShade);
     cells(headers, 8, true);
@@ -233,11 +220,9 @@ class Layout {
   }
 
   void row(const DetailRow& r) {
-    if (r.result)
-      c_.line(kLeft, y_, kRight, y_, 0.8, kInk);
+    if (r.result) c_.line(kLeft, y_, kRight, y_, 0.8, kInk);
     y_ += cells(r.cells, 8.5, r.result);
-    if (!r.result)
-      c_.line(kLeft, y_, kRight, y_, 0.4, kRule);
+    if (!r.result) c_.line(kLeft, y_, kRight, y_, 0.4, kRule);
   }
 
   void detail() {
@@ -372,12 +357,10 @@ std::string statement_pdf(const Statement& statement) {
 
 std::string combined_pdf(const std::vector<Statement>& statements, const std::string& title) {
   std::string out;
-  if (statements.empty())
-    return out;
+  if (statements.empty()) return out;
   {
     PdfCanvas canvas(out, info(statements.front(), title));
-    for (const Statement& s : statements)
-      draw(canvas, s);
+    for (const Statement& s : statements) draw(canvas, s);
     canvas.finish();
   }
   return out;

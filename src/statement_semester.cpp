@@ -60,8 +60,7 @@ Statement semester_statement(const SemesterBill& bill, const Tariff& tariff,
   const Service* noted = nullptr;
   for (const ServiceCharge& c : bill.lines) {
     s.rows.push_back(charge_row(c));
-    if (c.service != noted)
-      s.notes.push_back(allowance_note(c));
+    if (c.service != noted) s.notes.push_back(allowance_note(c));
     noted = c.service;
   }
   if (!s.rows.empty())

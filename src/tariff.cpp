@@ -55,20 +55,23 @@ std::int64_t allowance_for(const Allowance& allowance, const Entity& entity) {
 }
 
 std::string allowance_basis(const Allowance& allowance, const Entity& entity) {
-  if (allowance.by_type.count(entity.type)) return fmt::format("for type {}", type_key(entity.type));
+  if (allowance.by_type.count(entity.type))
+    return fmt::format("for type {}", type_key(entity.type));
   if (!allowance.by_population.empty() && carries_population(entity.type) && entity.population) {
     const auto& steps = allowance.by_population;
     for (std::size_t i = 0; i < steps.size(); ++i) {
       if (steps[i].up_to && *entity.population > *steps[i].up_to) continue;
       std::int64_t from = i == 0 ? 0 : *steps[i - 1].up_to + 1;
       if (!steps[i].up_to) {
-        return from == 0 ? std::string("for every Comune") : fmt::format("for Comuni over {} residents", from - 1);
+        return from == 0 ? std::string("for every Comune")
+                         : fmt::format("for Comuni over {} residents", from - 1);
       }
       return fmt::format("for Comuni of {} to {} residents", from, *steps[i].up_to);
     }
   }
   if (allowance.otherwise) {
-    return allowance.by_population.empty() ? "for every other entity" : "for entities that are not Comuni";
+    return allowance.by_population.empty() ? "for every other entity"
+                                           : "for entities that are not Comuni";
   }
   return "for every entity";
 }
@@ -101,29 +104,39 @@ void check_steps(const std::vector<Step>& steps, const std::string& path, const 
     const std::string here = fmt::format("{}[{}]", path, i);
     if (!steps[i].up_to) {
       if (!last) {
-        problems.push_back({here + "." + value,
-                            fmt::format("{} {}: only the last band may be open-ended (give it an up_to)", path, i + 1)});
+        problems.push_back(
+            {here + "." + value,
+             fmt::format("{} {}: only the last band may be open-ended (give it an up_to)", path,
+                         i + 1)});
       }
       continue;
     }
     if (last) {
-      problems.push_back({here + ".up_to", fmt::format("{} {}: the last band must be open-ended (no up_to)", path, i + 1)});
+      problems.push_back(
+          {here + ".up_to",
+           fmt::format("{} {}: the last band must be open-ended (no up_to)", path, i + 1)});
     }
     if (*steps[i].up_to <= previous) {
-      problems.push_back({here + ".up_to", fmt::format("{} {}: up_to {} must be greater than {} (bands in rising "
-                                                       "order, not overlapping)",
-                                                       path, i + 1, *steps[i].up_to, previous)});
+      problems.push_back(
+          {here + ".up_to", fmt::format("{} {}: up_to {} must be greater than {} (bands in rising "
+                                        "order, not overlapping)",
+                                        path, i + 1, *steps[i].up_to, previous)});
     }
     previous = *steps[i].up_to;
   }
 }
 
-bool valid_month_day(MonthDay md) { return is_valid_date(2001, md.month, md.day); }
+bool valid_month_day(MonthDay md) {
+  return is_valid_date(2001, md.month, md.day);
+}
 
-bool whole_cents(Money m) { return m.decimals_needed() <= 2; }
+bool whole_cents(Money m) {
+  return m.decimals_needed() <= 2;
+}
 
 void check_annual(const AnnualRules& a, std::vector<TariffProblem>& problems) {
-  if (a.bands.empty()) problems.push_back({"annual.bands", "annual.bands: at least one band is needed"});
+  if (a.bands.empty())
+    problems.push_back({"annual.bands", "annual.bands: at least one band is needed"});
   check_steps(a.bands, "annual.bands", "coefficient", problems);
   for (std::size_t i = 0; i < a.bands.size(); ++i) {
     if (a.bands[i].coefficient.is_negative()) {
@@ -137,11 +150,12 @@ void check_annual(const AnnualRules& a, std::vector<TariffProblem>& problems) {
     if (amount.is_negative()) {
       problems.push_back({path, fmt::format("annual.flat_fees {}: amount is negative", i + 1)});
     } else if (!whole_cents(amount)) {
-      problems.push_back({path, fmt::format("annual.flat_fees {}: amount {} is not in whole cents", i + 1,
-                                            amount.to_string())});
+      problems.push_back({path, fmt::format("annual.flat_fees {}: amount {} is not in whole cents",
+                                            i + 1, amount.to_string())});
     }
   }
-  if (!valid_month_day(a.due)) problems.push_back({"annual.due", "annual.due is not a day of the year"});
+  if (!valid_month_day(a.due))
+    problems.push_back({"annual.due", "annual.due is not a day of the year"});
 }
 
 void check_services(const std::vector<Service>& services, std::vector<TariffProblem>& problems) {
@@ -153,9 +167,11 @@ void check_services(const std::vector<Service>& services, std::vector<TariffProb
         problems.push_back({path + ".key", fmt::format("service \"{}\" is defined twice", s.key)});
       }
     }
-    if (s.key.empty()) problems.push_back({path + ".key", fmt::format("services {}: key is empty", i + 1)});
+    if (s.key.empty())
+      problems.push_back({path + ".key", fmt::format("services {}: key is empty", i + 1)});
     if (s.unit_price && s.unit_price->is_negative()) {
-      problems.push_back({path + ".unit_price", fmt::format("service \"{}\": unit_price is negative", s.key)});
+      problems.push_back(
+          {path + ".unit_price", fmt::format("service \"{}\": unit_price is negative", s.key)});
     }
     check_steps(s.allowance.by_population, path + ".allowance.by_population", "units", problems);
   }
@@ -165,7 +181,8 @@ void check_services(const std::vector<Service>& services, std::vector<TariffProb
 
 std::vector<TariffProblem> validate(const Tariff& t) {
   std::vector<TariffProblem> problems;
-  if (t.first_year < 1900 || t.first_year > 9999) problems.push_back({"first_year", "first_year is not a year"});
+  if (t.first_year < 1900 || t.first_year > 9999)
+    problems.push_back({"first_year", "first_year is not a year"});
   if (t.convention_start > t.first_year) {
     problems.push_back({"convention_start", "convention_start is after first_year"});
   }

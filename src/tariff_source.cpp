@@ -13,7 +13,8 @@ namespace citfee {
 
 namespace {
 
-void add_tariff(std::string_view text, const std::string& source, std::vector<Tariff>& out, Diagnostics& diag) {
+void add_tariff(std::string_view text, const std::string& source, std::vector<Tariff>& out,
+                Diagnostics& diag) {
   if (auto tariff = parse_tariff(text, source, diag)) out.push_back(std::move(*tariff));
 }
 
@@ -23,7 +24,9 @@ std::vector<std::string> toml_files_in(const std::string& dir) {
   for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
     if (entry.path().extension() == ".toml") files.push_back(entry.path().string());
   }
-  if (ec) throw Error(Failure::kNoInput, fmt::format("{}: cannot read the directory: {}", dir, ec.message()));
+  if (ec)
+    throw Error(Failure::kNoInput,
+                fmt::format("{}: cannot read the directory: {}", dir, ec.message()));
   std::sort(files.begin(), files.end());
   return files;
 }
@@ -32,9 +35,10 @@ void check_distinct_years(const std::vector<Tariff>& tariffs, Diagnostics& diag)
   for (std::size_t i = 0; i < tariffs.size(); ++i) {
     for (std::size_t j = 0; j < i; ++j) {
       if (tariffs[i].first_year == tariffs[j].first_year) {
-        diag.error({tariffs[i].source, 0, 0}, fmt::format("first_year {} is also the first year of {}: "
-                                                          "which tariff applies would be ambiguous",
-                                                          tariffs[i].first_year, tariffs[j].source));
+        diag.error({tariffs[i].source, 0, 0},
+                   fmt::format("first_year {} is also the first year of {}: "
+                               "which tariff applies would be ambiguous",
+                               tariffs[i].first_year, tariffs[j].source));
       }
     }
   }
@@ -45,10 +49,12 @@ void check_distinct_years(const std::vector<Tariff>& tariffs, Diagnostics& diag)
 std::vector<Tariff> load_tariffs(const std::string& path, Diagnostics& diag) {
   std::vector<Tariff> tariffs;
   if (path.empty()) {
-    for (const auto& file : builtin_tariff_files()) add_tariff(file.text, std::string(file.name), tariffs, diag);
+    for (const auto& file : builtin_tariff_files())
+      add_tariff(file.text, std::string(file.name), tariffs, diag);
   } else if (std::filesystem::is_directory(path)) {
     std::vector<std::string> files = toml_files_in(path);
-    if (files.empty()) throw Error(Failure::kNoInput, fmt::format("{}: no .toml tariff in this directory", path));
+    if (files.empty())
+      throw Error(Failure::kNoInput, fmt::format("{}: no .toml tariff in this directory", path));
     for (const auto& file : files) add_tariff(read_input(file), file, tariffs, diag);
   } else {
     add_tariff(read_input(path), path, tariffs, diag);
@@ -62,8 +68,9 @@ const Tariff& select_tariff(const std::vector<Tariff>& tariffs, int year) {
   std::vector<int> years;
   for (const auto& t : tariffs) years.push_back(t.first_year);
   std::sort(years.begin(), years.end());
-  throw Error(Failure::kBadData, fmt::format("no tariff is in force for {}: the tariffs loaded start in {}", year,
-                                             fmt::join(years, ", ")));
+  throw Error(Failure::kBadData,
+              fmt::format("no tariff is in force for {}: the tariffs loaded start in {}", year,
+                          fmt::join(years, ", ")));
 }
 
 }  // namespace citfee

@@ -23,17 +23,20 @@ class Reader {
 
   void error(const toml::node* node, const std::string& message) {
     Location where{source_, 0, 0};
-    if (node) where = {source_, static_cast<int>(node->source().begin.line),
-                       static_cast<int>(node->source().begin.column)};
+    if (node)
+      where = {source_, static_cast<int>(node->source().begin.line),
+               static_cast<int>(node->source().begin.column)};
     diag_.error(where, message);
     failed_ = true;
   }
 
   // Reports keys that are not in `known`: a misspelt key must not be ignored.
-  void only_keys(const toml::table& table, const std::string& path, std::initializer_list<std::string_view> known) {
+  void only_keys(const toml::table& table, const std::string& path,
+                 std::initializer_list<std::string_view> known) {
     for (const auto& [key, node] : table) {
       if (std::find(known.begin(), known.end(), key.str()) == known.end()) {
-        error(&node, fmt::format("unknown key \"{}\" in {} (known: {})", key.str(), path, fmt::join(known, ", ")));
+        error(&node, fmt::format("unknown key \"{}\" in {} (known: {})", key.str(), path,
+                                 fmt::join(known, ", ")));
       }
     }
   }
@@ -66,8 +69,8 @@ class Reader {
     return node->as_array();
   }
 
-  std::optional<std::string> string(const toml::table& t, std::string_view key, const std::string& path,
-                                    bool required) {
+  std::optional<std::string> string(const toml::table& t, std::string_view key,
+                                    const std::string& path, bool required) {
     const toml::node* node = t.get(key);
     if (!node) {
       if (required) error(nullptr, fmt::format("{} is missing", path));
@@ -88,8 +91,8 @@ class Reader {
     return node->as_integer()->get();
   }
 
-  std::optional<std::int64_t> integer(const toml::table& t, std::string_view key, const std::string& path,
-                                      bool required) {
+  std::optional<std::int64_t> integer(const toml::table& t, std::string_view key,
+                                      const std::string& path, bool required) {
     const toml::node* node = t.get(key);
     if (!node) {
       if (required) error(nullptr, fmt::format("{} is missing", path));
@@ -139,28 +142,33 @@ class Reader {
         return std::nullopt;
       }
     } else {
-      error(node, fmt::format("{} must be a decimal number written as a string, e.g. \"0.175\"", path));
+      error(node,
+            fmt::format("{} must be a decimal number written as a string, e.g. \"0.175\"", path));
       return std::nullopt;
     }
     try {
       return Money::parse(text);
     } catch (const ValueError& e) {
-      error(node, fmt::format("{}: {}; write an exact decimal as a string, e.g. \"0.175\"", path, e.what()));
+      error(node, fmt::format("{}: {}; write an exact decimal as a string, e.g. \"0.175\"", path,
+                              e.what()));
       return std::nullopt;
     }
   }
 
-  std::optional<MonthDay> month_day(const toml::table& t, std::string_view key, const std::string& path) {
+  std::optional<MonthDay> month_day(const toml::table& t, std::string_view key,
+                                    const std::string& path) {
     auto text = string(t, key, path, true);
     if (!text) return std::nullopt;
     const std::string& s = *text;
     if (s.size() == 5 && s[2] == '-' && std::isdigit(static_cast<unsigned char>(s[0])) &&
-        std::isdigit(static_cast<unsigned char>(s[1])) && std::isdigit(static_cast<unsigned char>(s[3])) &&
+        std::isdigit(static_cast<unsigned char>(s[1])) &&
+        std::isdigit(static_cast<unsigned char>(s[3])) &&
         std::isdigit(static_cast<unsigned char>(s[4]))) {
       MonthDay md{std::stoi(s.substr(0, 2)), std::stoi(s.substr(3, 2))};
       if (is_valid_date(2001, md.month, md.day)) return md;
     }
-    error(t.get(key), fmt::format("{} \"{}\" is not a day of the year: write MM-DD, e.g. \"03-31\"", path, s));
+    error(t.get(key),
+          fmt::format("{} \"{}\" is not a day of the year: write MM-DD, e.g. \"03-31\"", path, s));
     return std::nullopt;
   }
 
@@ -210,7 +218,8 @@ std::optional<EntityType> entity_type(Reader& r, const toml::node& node, const s
     return std::nullopt;
   }
   auto type = parse_entity_type(node.as_string()->get());
-  if (!type) r.error(&node, fmt::format("{}: \"{}\" is not an entity type", path, node.as_string()->get()));
+  if (!type)
+    r.error(&node, fmt::format("{}: \"{}\" is not an entity type", path, node.as_string()->get()));
   return type;
 }
 
@@ -257,7 +266,8 @@ void read_flat_fees(Reader& r, const toml::array& array, AnnualRules& annual) {
     } else {
       r.error(t, path + ": amount is missing");
     }
-    if (const toml::node* n = t->get("min_population")) flat.min_population = r.count(n, path + ".min_population");
+    if (const toml::node* n = t->get("min_population"))
+      flat.min_population = r.count(n, path + ".min_population");
     annual.flat_fees.push_back(flat);
   }
 }
@@ -268,7 +278,8 @@ void read_annual(Reader& r, const toml::table& t, AnnualRules& annual) {
     if (auto m = parse_method(*method)) {
       annual.method = *m;
     } else {
-      r.error(t.get("method"), fmt::format("annual.method \"{}\" must be \"flat\" or \"marginal\"", *method));
+      r.error(t.get("method"),
+              fmt::format("annual.method \"{}\" must be \"flat\" or \"marginal\"", *method));
     }
   }
   if (auto rounding = r.string(t, "rounding", "annual.rounding", true)) {
@@ -277,15 +288,19 @@ void read_annual(Reader& r, const toml::table& t, AnnualRules& annual) {
     } else if (*rounding == "cent") {
       annual.rounding_unit = Money::from_cents(1);
     } else {
-      r.error(t.get("rounding"), fmt::format("annual.rounding \"{}\" must be \"euro\" or \"cent\"", *rounding));
+      r.error(t.get("rounding"),
+              fmt::format("annual.rounding \"{}\" must be \"euro\" or \"cent\"", *rounding));
     }
   }
   if (auto due = r.month_day(t, "due", "annual.due")) annual.due = *due;
-  if (const toml::array* bands = r.array(t, "bands", "annual.bands", true)) read_bands(r, *bands, annual);
-  if (const toml::array* flat = r.array(t, "flat_fees", "annual.flat_fees", false)) read_flat_fees(r, *flat, annual);
+  if (const toml::array* bands = r.array(t, "bands", "annual.bands", true))
+    read_bands(r, *bands, annual);
+  if (const toml::array* flat = r.array(t, "flat_fees", "annual.flat_fees", false))
+    read_flat_fees(r, *flat, annual);
 }
 
-void read_allowance(Reader& r, const toml::node& node, const std::string& path, Allowance& allowance) {
+void read_allowance(Reader& r, const toml::node& node, const std::string& path,
+                    Allowance& allowance) {
   if (node.is_integer()) {
     allowance.fixed = r.count(&node, path).value_or(0);
     return;
@@ -322,10 +337,12 @@ void read_allowance(Reader& r, const toml::node& node, const std::string& path, 
         r.error(&value, fmt::format("{}.by_type: \"{}\" is not an entity type", path, key.str()));
         continue;
       }
-      if (auto units = r.count(&value, path + ".by_type." + std::string(key.str()))) allowance.by_type[*type] = *units;
+      if (auto units = r.count(&value, path + ".by_type." + std::string(key.str())))
+        allowance.by_type[*type] = *units;
     }
   }
-  if (const toml::node* n = t->get("otherwise")) allowance.otherwise = r.count(n, path + ".otherwise");
+  if (const toml::node* n = t->get("otherwise"))
+    allowance.otherwise = r.count(n, path + ".otherwise");
 }
 
 void read_service(Reader& r, const toml::table& t, const std::string& path, Service& service) {
@@ -351,19 +368,24 @@ void read_service(Reader& r, const toml::table& t, const std::string& path, Serv
     } else if (*scope == "none") {
       service.scope = AllowanceScope::kNone;
     } else {
-      r.error(t.get("scope"), fmt::format("{}.scope \"{}\" must be \"year\", \"convention\" or \"none\"", path, *scope));
+      r.error(t.get("scope"),
+              fmt::format("{}.scope \"{}\" must be \"year\", \"convention\" or \"none\"", path,
+                          *scope));
     }
   }
-  if (const toml::node* n = t.get("allowance")) read_allowance(r, *n, path + ".allowance", service.allowance);
+  if (const toml::node* n = t.get("allowance"))
+    read_allowance(r, *n, path + ".allowance", service.allowance);
 }
 
 void read_document(Reader& r, const toml::table& doc, Tariff& tariff) {
-  r.only_keys(doc, "the tariff", {"id", "title", "first_year", "convention_start", "annual", "semester", "services"});
+  r.only_keys(doc, "the tariff",
+              {"id", "title", "first_year", "convention_start", "annual", "semester", "services"});
   tariff.id = r.string(doc, "id", "id", true).value_or("");
   tariff.title = r.string(doc, "title", "title", false).value_or(tariff.id);
   tariff.first_year = r.year(doc, "first_year", true).value_or(0);
   tariff.convention_start = r.year(doc, "convention_start", false).value_or(tariff.first_year);
-  if (const toml::table* annual = r.table(doc, "annual", "annual")) read_annual(r, *annual, tariff.annual);
+  if (const toml::table* annual = r.table(doc, "annual", "annual"))
+    read_annual(r, *annual, tariff.annual);
   if (const toml::table* semester = r.table(doc, "semester", "semester")) {
     r.only_keys(*semester, "[semester]", {"h1_due", "h2_due"});
     if (auto md = r.month_day(*semester, "h1_due", "semester.h1_due")) tariff.semester.h1_due = *md;
@@ -386,12 +408,14 @@ void read_document(Reader& r, const toml::table& doc, Tariff& tariff) {
 
 }  // namespace
 
-std::optional<Tariff> parse_tariff(std::string_view text, const std::string& source, Diagnostics& diag) {
+std::optional<Tariff> parse_tariff(std::string_view text, const std::string& source,
+                                   Diagnostics& diag) {
   toml::table doc;
   try {
     doc = toml::parse(text, source);
   } catch (const toml::parse_error& e) {
-    diag.error({source, static_cast<int>(e.source().begin.line), static_cast<int>(e.source().begin.column)},
+    diag.error({source, static_cast<int>(e.source().begin.line),
+                static_cast<int>(e.source().begin.column)},
                fmt::format("not valid TOML: {}", e.description()));
     return std::nullopt;
   }
@@ -405,8 +429,9 @@ std::optional<Tariff> parse_tariff(std::string_view text, const std::string& sou
     // The problem names a path in the document: point at its line.
     toml::node_view<const toml::node> node = toml::at_path(std::as_const(doc), p.path);
     Location where{source, 0, 0};
-    if (node) where = {source, static_cast<int>(node.node()->source().begin.line),
-                       static_cast<int>(node.node()->source().begin.column)};
+    if (node)
+      where = {source, static_cast<int>(node.node()->source().begin.line),
+               static_cast<int>(node.node()->source().begin.column)};
     diag.error(where, p.message);
   }
   if (!problems.empty()) return std::nullopt;

@@ -19,13 +19,16 @@ void UsageLedger::add(const std::string& entity_id, Period period, const std::st
   lines.push_back({unit_price, quantity});
 }
 
-std::int64_t UsageLedger::quantity(const std::string& entity_id, Period period, const std::string& service) const {
+std::int64_t UsageLedger::quantity(const std::string& entity_id, Period period,
+                                   const std::string& service) const {
   std::int64_t total = 0;
-  for (const Line& line : lines(entity_id, period, service)) total = checked_add(total, line.quantity);
+  for (const Line& line : lines(entity_id, period, service))
+    total = checked_add(total, line.quantity);
   return total;
 }
 
-const std::vector<UsageLedger::Line>& UsageLedger::lines(const std::string& entity_id, Period period,
+const std::vector<UsageLedger::Line>& UsageLedger::lines(const std::string& entity_id,
+                                                         Period period,
                                                          const std::string& service) const {
   static const std::vector<Line> kNone;
   auto it = lines_.find(Key{entity_id, period.ordinal(), service});
@@ -35,7 +38,8 @@ const std::vector<UsageLedger::Line>& UsageLedger::lines(const std::string& enti
 bool UsageLedger::has_usage(const std::string& entity_id, Period period) const {
   auto it = lines_.lower_bound(Key{entity_id, period.ordinal(), ""});
   for (; it != lines_.end(); ++it) {
-    if (std::get<0>(it->first) != entity_id || std::get<1>(it->first) != period.ordinal()) return false;
+    if (std::get<0>(it->first) != entity_id || std::get<1>(it->first) != period.ordinal())
+      return false;
     for (const Line& line : it->second) {
       if (line.quantity > 0) return true;
     }
@@ -54,27 +58,31 @@ std::vector<Period> UsageLedger::periods() const {
 std::map<std::string, std::int64_t> UsageLedger::totals_by_service() const {
   std::map<std::string, std::int64_t> totals;
   for (const auto& [key, lines] : lines_) {
-    for (const Line& line : lines) totals[std::get<2>(key)] = checked_add(totals[std::get<2>(key)], line.quantity);
+    for (const Line& line : lines)
+      totals[std::get<2>(key)] = checked_add(totals[std::get<2>(key)], line.quantity);
   }
   return totals;
 }
 
 namespace {
 
-Location field(const UsageRecord& r, int column) { return {r.where.file, r.where.line, column}; }
+Location field(const UsageRecord& r, int column) {
+  return {r.where.file, r.where.line, column};
+}
 
 // Checks the price rule of the tariff: a priced service takes no price from
 // the usage (no silent override), a service priced per event needs one.
 bool check_price(const UsageRecord& r, const Service& service, Diagnostics& diag) {
   if (service.unit_price && r.unit_price) {
     diag.error(field(r, r.price_field),
-               fmt::format("service {} has a price in the tariff ({} EUR): leave unit_price empty", service.key,
-                           service.unit_price->to_string(2)));
+               fmt::format("service {} has a price in the tariff ({} EUR): leave unit_price empty",
+                           service.key, service.unit_price->to_string(2)));
     return false;
   }
   if (!service.unit_price && !r.unit_price) {
     diag.error(field(r, r.price_field),
-               fmt::format("service {} is priced per event: give its unit_price, e.g. 25.00", service.key));
+               fmt::format("service {} is priced per event: give its unit_price, e.g. 25.00",
+                           service.key));
     return false;
   }
   return true;
@@ -82,12 +90,15 @@ bool check_price(const UsageRecord& r, const Service& service, Diagnostics& diag
 
 // Checks one record against the entities and the tariff; false if it is wrong.
 // An unknown id is reported once per row, at the id.
-bool check_record(const UsageRecord& r, const std::unordered_set<std::string>& known_ids, const Tariff& tariff,
-                  std::set<std::pair<std::string, int>>& unknown_rows, Diagnostics& diag) {
+bool check_record(const UsageRecord& r, const std::unordered_set<std::string>& known_ids,
+                  const Tariff& tariff, std::set<std::pair<std::string, int>>& unknown_rows,
+                  Diagnostics& diag) {
   if (!known_ids.count(r.entity_id)) {
     if (unknown_rows.insert({r.where.file, r.where.line}).second) {
-      diag.error(field(r, r.id_field),
-                 fmt::format("id \"{}\" is not in the entities file: add the entity or correct the id", r.entity_id));
+      diag.error(
+          field(r, r.id_field),
+          fmt::format("id \"{}\" is not in the entities file: add the entity or correct the id",
+                      r.entity_id));
     }
     return false;
   }
@@ -95,8 +106,9 @@ bool check_record(const UsageRecord& r, const std::unordered_set<std::string>& k
   if (!service) {
     std::vector<std::string> keys;
     for (const Service& s : tariff.services) keys.push_back(s.key);
-    diag.error(field(r, r.service_field), fmt::format("service \"{}\" is not in the tariff {}: write one of {}",
-                                                      r.service, tariff.id, fmt::join(keys, ", ")));
+    diag.error(field(r, r.service_field),
+               fmt::format("service \"{}\" is not in the tariff {}: write one of {}", r.service,
+                           tariff.id, fmt::join(keys, ", ")));
     return false;
   }
   return check_price(r, *service, diag);
@@ -104,15 +116,17 @@ bool check_record(const UsageRecord& r, const std::unordered_set<std::string>& k
 
 }  // namespace
 
-UsageLedger build_ledger(const std::vector<UsageRecord>& records, const std::vector<Entity>& entities,
-                         const Tariff& tariff, std::optional<Period> last, Diagnostics& diag, LedgerNotes& notes) {
+UsageLedger build_ledger(const std::vector<UsageRecord>& records,
+                         const std::vector<Entity>& entities, const Tariff& tariff,
+                         std::optional<Period> last, Diagnostics& diag, LedgerNotes& notes) {
   std::unordered_set<std::string> ids;
   for (const Entity& e : entities) ids.insert(e.id);
   return build_ledger(records, ids, tariff, last, diag, notes);
 }
 
-UsageLedger build_ledger(const std::vector<UsageRecord>& records, const std::unordered_set<std::string>& known_ids,
-                         const Tariff& tariff, std::optional<Period> last, Diagnostics& diag, LedgerNotes& notes) {
+UsageLedger build_ledger(const std::vector<UsageRecord>& records,
+                         const std::unordered_set<std::string>& known_ids, const Tariff& tariff,
+                         std::optional<Period> last, Diagnostics& diag, LedgerNotes& notes) {
   UsageLedger ledger;
   std::set<std::pair<std::string, int>> unknown_rows;
   for (const UsageRecord& r : records) {

@@ -15,7 +15,8 @@ namespace {
 constexpr std::int64_t kMaxQuantity = 1'000'000'000;
 
 std::string cell(const CsvRow& row, int column) {
-  return column < 0 ? std::string() : std::string(trimmed(row.fields[static_cast<std::size_t>(column)]));
+  return column < 0 ? std::string()
+                    : std::string(trimmed(row.fields[static_cast<std::size_t>(column)]));
 }
 
 // Reads id and period, common to both layouts; false if either is wrong.
@@ -27,7 +28,8 @@ bool read_key(const CsvTable& t, const CsvRow& row, UsageRecord& r, Diagnostics&
   r.id_field = id_col + 1;
   bool ok = true;
   if (r.entity_id.empty()) {
-    diag.error(t.at(row, id_col), "id is empty: write the id of the entity, as in the entities file");
+    diag.error(t.at(row, id_col),
+               "id is empty: write the id of the entity, as in the entities file");
     ok = false;
   }
   try {
@@ -49,16 +51,19 @@ std::vector<UsageRecord> read_wide(const CsvTable& t, const Tariff& tariff, Wide
     const Service* s = tariff.find_service(name);
     const Location where{t.file, t.header_line, static_cast<int>(i + 1)};
     if (name.empty()) {
-      diag.error(where, "this column has no name in the header but holds values: name it or delete it");
+      diag.error(where,
+                 "this column has no name in the header but holds values: name it or delete it");
       ok = false;
     } else if (!s) {
       std::vector<std::string> keys;
       for (const Service& sv : tariff.services) {
         if (sv.unit_price) keys.push_back(sv.key);
       }
-      diag.error(where, fmt::format("column \"{}\" is not a service of the tariff {}: the columns are id, period, "
-                                    "name and {}",
-                                    name, tariff.id, fmt::join(keys, ", ")));
+      diag.error(where,
+                 fmt::format(
+                     "column \"{}\" is not a service of the tariff {}: the columns are id, period, "
+                     "name and {}",
+                     name, tariff.id, fmt::join(keys, ", ")));
       ok = false;
     } else if (!s->unit_price) {
       diag.error(where, fmt::format("service {} is priced per event: give it in the long layout "
@@ -74,11 +79,13 @@ std::vector<UsageRecord> read_wide(const CsvTable& t, const Tariff& tariff, Wide
   for (const CsvRow& row : t.rows) {
     UsageRecord key;
     if (!read_key(t, row, key, diag)) continue;
-    auto [it, fresh] = wide_rows.emplace(std::make_pair(key.entity_id, key.period.ordinal()), key.where);
+    auto [it, fresh] =
+        wide_rows.emplace(std::make_pair(key.entity_id, key.period.ordinal()), key.where);
     if (!fresh) {
-      diag.error(key.where, fmt::format("a second row for id {} and period {} (the first is at {}): "
-                                        "merge them into one row",
-                                        key.entity_id, key.period.str(), it->second.str()));
+      diag.error(key.where,
+                 fmt::format("a second row for id {} and period {} (the first is at {}): "
+                             "merge them into one row",
+                             key.entity_id, key.period.str(), it->second.str()));
       continue;
     }
     for (int col : service_cols) {
@@ -105,8 +112,8 @@ std::vector<UsageRecord> read_long(const CsvTable& t, Diagnostics& diag) {
   bool ok = true;
   for (std::size_t i = 0; i < t.header.size(); ++i) {
     const std::string& name = t.header[i];
-    if (name == "id" || name == "period" || name == "service" || name == "quantity" || name == "unit_price" ||
-        name == "name") {
+    if (name == "id" || name == "period" || name == "service" || name == "quantity" ||
+        name == "unit_price" || name == "name") {
       continue;
     }
     if (name.empty()) {
@@ -115,10 +122,12 @@ std::vector<UsageRecord> read_long(const CsvTable& t, Diagnostics& diag) {
       ok = false;
       continue;
     }
-    diag.error({t.file, t.header_line, static_cast<int>(i + 1)},
-               fmt::format("column \"{}\" is not known: the columns are id, period, service, quantity, unit_price "
-                           "(and name)",
-                           name));
+    diag.error(
+        {t.file, t.header_line, static_cast<int>(i + 1)},
+        fmt::format(
+            "column \"{}\" is not known: the columns are id, period, service, quantity, unit_price "
+            "(and name)",
+            name));
     ok = false;
   }
   if (!ok) return records;
@@ -148,7 +157,8 @@ std::vector<UsageRecord> read_long(const CsvTable& t, Diagnostics& diag) {
         // A semicolon file from an Italian spreadsheet writes 12,50.
         char mark = t.delimiter == ';' && price.find(',') != std::string::npos ? ',' : '.';
         r.unit_price = Money::parse(price, mark);
-        if (r.unit_price->is_negative()) throw ValueError("\"" + price + "\" is negative: a price is 0 or more");
+        if (r.unit_price->is_negative())
+          throw ValueError("\"" + price + "\" is negative: a price is 0 or more");
       } catch (const ValueError& e) {
         diag.error(t.at(row, price_col), fmt::format("unit_price {}", e.what()));
         row_ok = false;
@@ -167,23 +177,24 @@ UsageLayout detect_layout(const CsvTable& table) {
   return UsageLayout::kWide;
 }
 
-std::vector<UsageRecord> read_usage(const CsvTable& table, const Tariff& tariff, WideRowIndex& wide_rows,
-                                    Diagnostics& diag) {
+std::vector<UsageRecord> read_usage(const CsvTable& table, const Tariff& tariff,
+                                    WideRowIndex& wide_rows, Diagnostics& diag) {
   switch (detect_layout(table)) {
     case UsageLayout::kWide:
-      if (!check_header(table, {"id", "period"}, "id,period,firme,rinnovi,pec,telemaco", diag)) return {};
+      if (!check_header(table, {"id", "period"}, "id,period,firme,rinnovi,pec,telemaco", diag))
+        return {};
       return read_wide(table, tariff, wide_rows, diag);
     case UsageLayout::kLong:
-      if (!check_header(table, {"id", "period", "service", "quantity"}, "id,period,service,quantity,unit_price",
-                        diag)) {
+      if (!check_header(table, {"id", "period", "service", "quantity"},
+                        "id,period,service,quantity,unit_price", diag)) {
         return {};
       }
       return read_long(table, diag);
     case UsageLayout::kUnknown:
       break;
   }
-  check_header(table, {"id", "period"}, "id,period,firme,rinnovi,pec,telemaco or id,period,service,quantity",
-               diag);
+  check_header(table, {"id", "period"},
+               "id,period,firme,rinnovi,pec,telemaco or id,period,service,quantity", diag);
   return {};
 }
 

@@ -48,7 +48,8 @@ std::string pad(const std::string& s, std::size_t w, bool right) {
 
 class TableWriter {
  public:
-  TableWriter(const Report& report, const WriteOptions& options) : report_(report), options_(options) {
+  TableWriter(const Report& report, const WriteOptions& options)
+      : report_(report), options_(options) {
     widths_.resize(report.columns.size());
     right_.resize(report.columns.size(), false);
     for (std::size_t i = 0; i < report.columns.size(); ++i) widths_[i] = width(report.columns[i]);

@@ -24,8 +24,7 @@ namespace {
 }
 
 void check(lxw_error error) {
-  if (error != LXW_NO_ERROR)
-    fail(lxw_strerror(error));
+  if (error != LXW_NO_ERROR) fail(lxw_strerror(error));
 }
 
 // libxlsxwriter (1.1.4) writes a workbook only to a named file: it is built in
@@ -36,12 +35,10 @@ class ScratchFile {
   ScratchFile() {
     std::error_code ec;
     const std::filesystem::path dir = std::filesystem::temp_directory_path(ec);
-    if (ec)
-      fail(fmt::format("no temporary directory: {}", ec.message()));
+    if (ec) fail(fmt::format("no temporary directory: {}", ec.message()));
     path_ = (dir / "citfee-XXXXXX").string();
     const int fd = ::mkstemp(path_.data());
-    if (fd < 0)
-      fail(fmt::format("cannot create a temporary file in {}", dir.string()));
+    if (fd < 0) fail(fmt::format("cannot create a temporary file in {}", dir.string()));
     ::close(fd);
   }
   ~ScratchFile() { ::unlink(path_.c_str()); }
@@ -53,8 +50,7 @@ class ScratchFile {
   std::string read() const {
     std::ifstream in(path_, std::ios::binary);
     std::string data{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-    if (!in.good() && !in.eof())
-      fail("cannot read back the temporary file");
+    if (!in.good() && !in.eof()) fail("cannot read back the temporary file");
     return data;
   }
 
@@ -82,8 +78,7 @@ struct Styles {
 lxw_format* number_format(lxw_workbook* wb, const char* code, bool bold = false) {
   lxw_format* f = workbook_add_format(wb);
   format_set_num_format(f, code);
-  if (bold)
-    format_set_bold(f);
+  if (bold) format_set_bold(f);
   return f;
 }
 
@@ -111,8 +106,7 @@ Styles make_styles(lxw_workbook* wb) {
 // an amount past 15 digits would not and stays exact text). CSV and JSON
 // always carry the exact text.
 std::optional<double> as_spreadsheet_number(const std::string& exact, double value) {
-  if (fmt::format("{:.15g}", value) != exact)
-    return std::nullopt;
+  if (fmt::format("{:.15g}", value) != exact) return std::nullopt;
   return value;
 }
 
@@ -133,8 +127,7 @@ class SheetWriter {
       : ws_(ws), styles_(styles), options_(options) {}
 
   void write(const Report& report) {
-    if (report.columns.empty())
-      return;
+    if (report.columns.empty()) return;
     const auto last_col = static_cast<lxw_col_t>(report.columns.size() - 1);
     for (lxw_col_t c = 0; c <= last_col; ++c) {
       check(worksheet_write_string(ws_, 0, c, report.columns[c].c_str(), styles_.header));
@@ -144,8 +137,7 @@ class SheetWriter {
         cell(static_cast<lxw_row_t>(r + 1), static_cast<lxw_col_t>(c), report.rows[r][c]);
       }
     }
-    if (report.total_column >= 0)
-      total(report);
+    if (report.total_column >= 0) total(report);
     worksheet_freeze_panes(ws_, 1, 0);
     check(worksheet_autofilter(ws_, 0, 0, static_cast<lxw_row_t>(report.rows.size()), last_col));
     for (lxw_col_t c = 0; c <= last_col; ++c) {
@@ -219,8 +211,7 @@ class SheetWriter {
   // its number format adds.
   static std::size_t shown_width(const Cell& cell) {
     std::size_t n = 0;
-    for (char ch : cell.str())
-      n += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
+    for (char ch : cell.str()) n += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
     switch (cell.kind) {
       case CellKind::kDate:
         return 10;
@@ -237,8 +228,7 @@ class SheetWriter {
   static double column_width(const Report& report, lxw_col_t col) {
     // The header also holds the autofilter's button.
     std::size_t w = shown_width(Cell::of_text(report.columns[col])) + 3;
-    for (const auto& row : report.rows)
-      w = std::max(w, shown_width(row[col]));
+    for (const auto& row : report.rows) w = std::max(w, shown_width(row[col]));
     if (report.total_column == static_cast<int>(col)) {
       w = std::max(w, shown_width(Cell::of_amount(report.total())));
     }
@@ -265,8 +255,7 @@ std::string write_xlsx(const std::vector<Report>& sheets, const WriteOptions& op
   }
   ScratchFile file;
   WorkbookPtr wb(workbook_new(file.path().c_str()));
-  if (!wb)
-    fail("cannot start a workbook");
+  if (!wb) fail("cannot start a workbook");
   std::string title = sheets.empty() ? std::string() : sheets.front().title;
   lxw_doc_properties properties{};
   properties.title = title.data();
@@ -274,8 +263,7 @@ std::string write_xlsx(const std::vector<Report>& sheets, const WriteOptions& op
   const Styles styles = make_styles(wb.get());
   for (std::size_t i = 0; i < sheets.size(); ++i) {
     lxw_worksheet* ws = workbook_add_worksheet(wb.get(), sheet_name(sheets[i], i).c_str());
-    if (!ws)
-      fail(fmt::format("cannot add the sheet \"{}\"", sheet_name(sheets[i], i)));
+    if (!ws) fail(fmt::format("cannot add the sheet \"{}\"", sheet_name(sheets[i], i)));
     SheetWriter(ws, styles, options).write(sheets[i]);
   }
   // workbook_close writes the file and frees the workbook, even on failure.

@@ -19,7 +19,7 @@ struct CsvTable {
   char delimiter = ',';
   std::vector<std::string> header;  // trimmed, lower-cased
   int header_line = 0;
-  std::vector<CsvRow> rows;         // blank rows left out
+  std::vector<CsvRow> rows;  // blank rows left out
 
   // Index of a header name, or -1.
   int column(std::string_view name) const;
@@ -43,8 +43,9 @@ enum class CsvRecordStatus { kOk, kBad, kIncomplete };
 // the text ends before the record does (nothing reported, nothing moved; read
 // more, or pass `at_end` when there is no more). Otherwise `pos` and `line`
 // move past the record; kBad: it had a syntax error, reported to `diag`.
-CsvRecordStatus read_csv_record(std::string_view text, bool at_end, char delimiter, const std::string& file,
-                                std::size_t& pos, int& line, CsvRow& row, Diagnostics& diag);
+CsvRecordStatus read_csv_record(std::string_view text, bool at_end, char delimiter,
+                                const std::string& file, std::size_t& pos, int& line, CsvRow& row,
+                                Diagnostics& diag);
 
 // The delimiter of a header line: ';' when it has more semicolons than commas
 // outside quotes, ',' otherwise.

@@ -22,9 +22,9 @@ class ValueError : public std::invalid_argument {
 
 // What kind of failure ends a run; the CLI maps each to an exit status.
 enum class Failure {
-  kBadUsage = 2,     // bad command line
-  kBadData = 65,     // bad input data or tariff
-  kNoInput = 66,     // input missing or unreadable
+  kBadUsage = 2,      // bad command line
+  kBadData = 65,      // bad input data or tariff
+  kNoInput = 66,      // input missing or unreadable
   kCannotWrite = 74,  // output could not be written
   kInternal = 70      // a fault of citfee or of its installation
 };

@@ -34,8 +34,7 @@ class EventTally {
   void add(std::size_t entity, int period, std::size_t service, std::int64_t quantity) {
     std::int64_t& cell = row(period)[entity * services_ + service];
     std::int64_t sum;
-    if (__builtin_add_overflow(cell, quantity, &sum))
-      throw OverflowError("quantity");
+    if (__builtin_add_overflow(cell, quantity, &sum)) throw OverflowError("quantity");
     cell = sum;
   }
 
@@ -64,8 +63,7 @@ class EventTally {
   // The counts of a period, made when the period is first seen.
   std::int64_t* row(int period) {
     const auto offset = static_cast<std::size_t>(period - first_);
-    if (offset < rows_.size() && !rows_[offset].empty())
-      return rows_[offset].data();
+    if (offset < rows_.size() && !rows_[offset].empty()) return rows_[offset].data();
     return make_row(offset);
   }
   std::int64_t* make_row(std::size_t offset);

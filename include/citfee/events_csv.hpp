@@ -90,8 +90,7 @@ class ShortKeyTable {
   int find(const ShortKey& key) const {
     for (std::size_t slot = key.hash() >> shift_;; slot = (slot + 1) & mask_) {
       const Slot& s = slots_[slot];
-      if (s.index < 0 || s.key == key)
-        return s.index;
+      if (s.index < 0 || s.key == key) return s.index;
     }
   }
 

@@ -21,10 +21,10 @@ struct PeriodUse {
 
 // How the free units of one service stood when a period began.
 struct AllowanceUse {
-  std::int64_t allowance = 0;       // free units of the scope
-  std::vector<PeriodUse> earlier;   // earlier periods of the same scope
-  std::int64_t used_before = 0;     // their total
-  std::int64_t left = 0;            // allowance - used_before, never below zero
+  std::int64_t allowance = 0;      // free units of the scope
+  std::vector<PeriodUse> earlier;  // earlier periods of the same scope
+  std::int64_t used_before = 0;    // their total
+  std::int64_t left = 0;           // allowance - used_before, never below zero
 };
 
 // One billed line: a service (and, for a service priced per event, one price).
@@ -34,8 +34,8 @@ struct ServiceCharge {
   std::int64_t free = 0;
   std::int64_t billable = 0;
   Money unit_price;
-  Money amount;              // billable x unit price, to the cent
-  AllowanceUse allowance;    // as it stood before this line
+  Money amount;            // billable x unit price, to the cent
+  AllowanceUse allowance;  // as it stood before this line
 };
 
 struct SemesterBill {
@@ -54,6 +54,7 @@ std::vector<Period> earlier_periods(const Tariff& tariff, AllowanceScope scope, 
 AllowanceUse allowance_use(const Tariff& tariff, const Service& service, const UsageLedger& ledger,
                            const Entity& entity, Period period);
 
-SemesterBill semester_bill(const Tariff& tariff, const UsageLedger& ledger, const Entity& entity, Period period);
+SemesterBill semester_bill(const Tariff& tariff, const UsageLedger& ledger, const Entity& entity,
+                           Period period);
 
 }  // namespace citfee

@@ -78,9 +78,9 @@ std::int64_t allowance_for(const Allowance& allowance, const Entity& entity);
 std::string allowance_basis(const Allowance& allowance, const Entity& entity);
 
 struct Service {
-  std::string key;    // firme, pec, telemaco ...
-  std::string label;  // Italian, for people
-  std::string unit;   // what one unit is, Italian
+  std::string key;                  // firme, pec, telemaco ...
+  std::string label;                // Italian, for people
+  std::string unit;                 // what one unit is, Italian
   std::optional<Money> unit_price;  // none: set per event, given with the usage
   Allowance allowance;
   AllowanceScope scope = AllowanceScope::kNone;

@@ -14,6 +14,7 @@ namespace citfee {
 
 // Parses and validates one tariff. Every problem goes to `diag` with its
 // line and column; returns nothing if there was any.
-std::optional<Tariff> parse_tariff(std::string_view text, const std::string& source, Diagnostics& diag);
+std::optional<Tariff> parse_tariff(std::string_view text, const std::string& source,
+                                   Diagnostics& diag);
 
 }  // namespace citfee

@@ -40,13 +40,15 @@ class UsageLedger {
     std::int64_t quantity = 0;
   };
 
-  void add(const std::string& entity_id, Period period, const std::string& service, std::int64_t quantity,
-           std::optional<Money> unit_price);
+  void add(const std::string& entity_id, Period period, const std::string& service,
+           std::int64_t quantity, std::optional<Money> unit_price);
 
   // Total units of a service used by an entity in a period (all prices).
-  std::int64_t quantity(const std::string& entity_id, Period period, const std::string& service) const;
+  std::int64_t quantity(const std::string& entity_id, Period period,
+                        const std::string& service) const;
   // The lines of a service in a period; empty if none.
-  const std::vector<Line>& lines(const std::string& entity_id, Period period, const std::string& service) const;
+  const std::vector<Line>& lines(const std::string& entity_id, Period period,
+                                 const std::string& service) const;
   // Whether the entity used anything in the period.
   bool has_usage(const std::string& entity_id, Period period) const;
   // Every period with usage, in time order.
@@ -71,12 +73,14 @@ struct LedgerNotes {
 // an unknown id, a service the tariff does not have, a price given for a
 // service the tariff prices, or none given for one priced per event.
 // Every row of the convention is checked, also those after `last`.
-UsageLedger build_ledger(const std::vector<UsageRecord>& records, const std::vector<Entity>& entities,
-                         const Tariff& tariff, std::optional<Period> last, Diagnostics& diag, LedgerNotes& notes);
+UsageLedger build_ledger(const std::vector<UsageRecord>& records,
+                         const std::vector<Entity>& entities, const Tariff& tariff,
+                         std::optional<Period> last, Diagnostics& diag, LedgerNotes& notes);
 
 // The same, with the ids known as entities given directly (check also knows
 // the ids of rows it rejected, which are not "unknown").
-UsageLedger build_ledger(const std::vector<UsageRecord>& records, const std::unordered_set<std::string>& known_ids,
-                         const Tariff& tariff, std::optional<Period> last, Diagnostics& diag, LedgerNotes& notes);
+UsageLedger build_ledger(const std::vector<UsageRecord>& records,
+                         const std::unordered_set<std::string>& known_ids, const Tariff& tariff,
+                         std::optional<Period> last, Diagnostics& diag, LedgerNotes& notes);
 
 }  // namespace citfee

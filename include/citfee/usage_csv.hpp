@@ -24,7 +24,7 @@ using WideRowIndex = std::map<std::pair<std::string, int>, Location>;
 
 // Parses the rows of one usage file. The wide layout's service columns must be
 // services of `tariff` with a price. Problems go to `diag`.
-std::vector<UsageRecord> read_usage(const CsvTable& table, const Tariff& tariff, WideRowIndex& wide_rows,
-                                    Diagnostics& diag);
+std::vector<UsageRecord> read_usage(const CsvTable& table, const Tariff& tariff,
+                                    WideRowIndex& wide_rows, Diagnostics& diag);
 
 }  // namespace citfee

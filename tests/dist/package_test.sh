@@ -49,7 +49,7 @@ office="$root/usr/libexec/citfee/citfee-office"
 [[ -x $office ]] || fail "no executable usr/libexec/citfee/citfee-office"
 declared=" $(tr ',|' '\n\n' <<<"$depends" | sed -E 's/\(.*\)//; s/:.*//; s/ //g' | xargs) "
 needed=$(objdump -p "$binary" "$office" | awk '$1 == "NEEDED" { print $2 }' | sort -u)
-objdump -p "$office" | grep -q 'NEEDED.*libcairo' || fail "citfee-office does not link cairo"
+[[ $(objdump -p "$office") == *NEEDED*libcairo* ]] || fail "citfee-office does not link cairo"
 for library in $needed; do
   path=$( (ldd "$binary" 2>/dev/null; ldd "$office") | awk -v lib="$library" '$1 == lib { print $3 }' | head -n1)
   [[ -n $path ]] || {
@@ -88,7 +88,7 @@ touch "$dpkg_root/var/lib/dpkg/status"
 if ((EUID != 0)); then
   echo "not root: dpkg --root left out"
 elif dpkg --root="$dpkg_root" --force-depends --force-script-chrootless -i "$deb" >"$scratch/dpkg.log" 2>&1; then
-  dpkg --root="$dpkg_root" -s citfee 2>/dev/null | grep -qx "Status: install ok installed" ||
+  dpkg --root="$dpkg_root" -s citfee 2>/dev/null | grep -x "Status: install ok installed" >/dev/null ||
     fail "dpkg does not list citfee as installed in its root"
   [[ -x "$dpkg_root/usr/bin/citfee" ]] || fail "dpkg installed no usr/bin/citfee"
 else

@@ -72,8 +72,7 @@ bool write_events(int fd, long long count, Counts& counts) {
     if (block.size() >= (1 << 16) || i + 1 == count) {
       for (std::size_t done = 0; done < block.size();) {
         const ssize_t w = ::write(fd, block.data() + done, block.size() - done);
-        if (w < 0)
-          return false;
+        if (w < 0) return false;
         done += static_cast<std::size_t>(w);
       }
       block.clear();
@@ -95,8 +94,7 @@ struct Run {
   ::dup2(input_fd, 0);
   ::dup2(out, 1);
   std::vector<char*> argv;
-  for (const std::string& a : args)
-    argv.push_back(const_cast<char*>(a.c_str()));
+  for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
   argv.push_back(nullptr);
   ::execv(argv[0], argv.data());
   std::_Exit(127);
@@ -121,10 +119,8 @@ Counts read_ledger(const std::string& path) {
   while (std::getline(in, line)) {
     std::vector<std::string> f;
     std::stringstream cells(line);
-    for (std::string cell; std::getline(cells, cell, ',');)
-      f.push_back(cell);
-    if (f.size() >= 5)
-      counts[{f[0], f[2], f[3]}] += std::atoll(f[4].c_str());
+    for (std::string cell; std::getline(cells, cell, ',');) f.push_back(cell);
+    if (f.size() >= 5) counts[{f[0], f[2], f[3]}] += std::atoll(f[4].c_str());
   }
   return counts;
 }
@@ -142,20 +138,17 @@ bool check(const std::string& citfee, const std::string& dir, long long count, b
       citfee, "ledger", "--entities", entities, "--events", from_file ? log : "-", "-O", "csv"};
   if (from_file) {
     const int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    if (fd < 0 || !write_events(fd, count, expected))
-      return false;
+    if (fd < 0 || !write_events(fd, count, expected)) return false;
     ::close(fd);
     const int in = ::open(log.c_str(), O_RDONLY);
     const pid_t pid = ::fork();
-    if (pid == 0)
-      exec_citfee(args, in, output);
+    if (pid == 0) exec_citfee(args, in, output);
     ::close(in);
     run = wait_citfee(pid);
     ::unlink(log.c_str());
   } else {
     int pipe_fds[2];
-    if (::pipe(pipe_fds) != 0)
-      return false;
+    if (::pipe(pipe_fds) != 0) return false;
     const pid_t pid = ::fork();
     if (pid == 0) {
       ::close(pipe_fds[1]);
@@ -165,16 +158,14 @@ bool check(const std::string& citfee, const std::string& dir, long long count, b
     const bool written = write_events(pipe_fds[1], count, expected);
     ::close(pipe_fds[1]);
     run = wait_citfee(pid);
-    if (!written)
-      return false;
+    if (!written) return false;
   }
   rss_kib = run.max_rss_kib;
   const Counts got = read_ledger(output);
   std::printf("%lld events %s: exit %d, peak RSS %ld KiB, %zu counts\n", count,
               from_file ? "from a file" : "through a pipe", run.status, run.max_rss_kib,
               got.size());
-  if (run.status != 0)
-    return false;
+  if (run.status != 0) return false;
   if (got != expected) {
     std::printf("FAIL: the counts differ from the ones written (%zu expected)\n", expected.size());
     return false;

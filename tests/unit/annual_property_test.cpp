@@ -39,8 +39,7 @@ constexpr Schedule kSchedule2021 = {{5000, 200}, {10000, 180}, {15000, 150}, {kO
 // Exact amount in thousandths of a euro.
 std::int64_t flat_thousandths(const Schedule& bands, std::int64_t p) {
   for (const IntBand& b : bands) {
-    if (p <= b.up_to)
-      return p * b.thousandths;
+    if (p <= b.up_to) return p * b.thousandths;
   }
   return -1;
 }
@@ -50,8 +49,7 @@ std::int64_t marginal_thousandths(const Schedule& bands, std::int64_t p) {
   std::int64_t below = 0;
   for (const IntBand& b : bands) {
     const std::int64_t top = p < b.up_to ? p : b.up_to;
-    if (top > below)
-      total += (top - below) * b.thousandths;
+    if (top > below) total += (top - below) * b.thousandths;
     below = top;
   }
   return total;
@@ -59,8 +57,7 @@ std::int64_t marginal_thousandths(const Schedule& bands, std::int64_t p) {
 
 std::int64_t band_of(const Schedule& bands, std::int64_t p) {
   for (std::size_t i = 0; i < 4; ++i) {
-    if (p <= bands[i].up_to)
-      return static_cast<std::int64_t>(i);
+    if (p <= bands[i].up_to) return static_cast<std::int64_t>(i);
   }
   return -1;
 }
@@ -72,8 +69,7 @@ std::int64_t euros(std::int64_t thousandths) {
 
 std::string diagnostics_text(const Diagnostics& diag) {
   std::string out;
-  for (const auto& d : diag.errors)
-    out += d.str() + "\n";
+  for (const auto& d : diag.errors) out += d.str() + "\n";
   return out;
 }
 
@@ -253,8 +249,7 @@ void check_reference_file(const std::string& name) {
     std::string quoted_name = "\"";
     for (char c : row.fields[static_cast<std::size_t>(nome)]) {
       quoted_name += c;
-      if (c == '"')
-        quoted_name += '"';
+      if (c == '"') quoted_name += '"';
     }
     quoted_name += '"';
     entities_text += row.fields[static_cast<std::size_t>(istat)] + ";" + quoted_name + ";Comune;" +

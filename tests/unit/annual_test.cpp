@@ -25,8 +25,7 @@ const std::string kShippedFile = kTestData + "/../../data/tariffs/cit-2026.toml"
 
 std::string diagnostics_text(const Diagnostics& diag) {
   std::string out;
-  for (const auto& d : diag.errors)
-    out += d.str() + "\n";
+  for (const auto& d : diag.errors) out += d.str() + "\n";
   return out;
 }
 

@@ -26,15 +26,13 @@ Parsed parse(std::string_view text) {
 
 std::vector<int> lines_of(const CsvTable& t) {
   std::vector<int> out;
-  for (const auto& r : t.rows)
-    out.push_back(r.line);
+  for (const auto& r : t.rows) out.push_back(r.line);
   return out;
 }
 
 std::vector<int> error_lines(const Diagnostics& d) {
   std::vector<int> out;
-  for (const auto& e : d.errors)
-    out.push_back(e.where.line);
+  for (const auto& e : d.errors) out.push_back(e.where.line);
   return out;
 }
 
@@ -45,8 +43,7 @@ std::string fmt_hex(unsigned char c) {
 
 std::string all_errors(const Diagnostics& d) {
   std::string out;
-  for (const auto& e : d.errors)
-    out += e.str() + "\n";
+  for (const auto& e : d.errors) out += e.str() + "\n";
   return out;
 }
 
@@ -326,13 +323,11 @@ TEST_CASE("find_invalid_utf8 accepts every scalar value encoded by a reference e
     const std::string_view s(buffer, encode(cp, buffer));
     const bool accepted = find_invalid_utf8(s) == std::string_view::npos;
     if (accepted == surrogate) {
-      if (wrong++ == 0)
-        first_wrong = cp;
+      if (wrong++ == 0) first_wrong = cp;
     }
     // Every proper prefix of a multi-byte sequence is cut short.
     if (s.size() > 1 && !surrogate && find_invalid_utf8(s.substr(0, s.size() - 1)) != 0) {
-      if (wrong++ == 0)
-        first_wrong = cp;
+      if (wrong++ == 0) first_wrong = cp;
     }
   }
   INFO("first wrong code point: " << static_cast<unsigned long>(first_wrong));
@@ -372,13 +367,10 @@ std::size_t reference_invalid_utf8(std::string_view s) {
     } else {
       return i;
     }
-    if (i + len > s.size())
-      return i;
-    if (b(i + 1) < lo || b(i + 1) > hi)
-      return i;
+    if (i + len > s.size()) return i;
+    if (b(i + 1) < lo || b(i + 1) > hi) return i;
     for (std::size_t k = 2; k < len; ++k) {
-      if (b(i + k) < 0x80 || b(i + k) > 0xBF)
-        return i;
+      if (b(i + k) < 0x80 || b(i + k) > 0xBF) return i;
     }
     i += len;
   }
@@ -393,8 +385,7 @@ TEST_CASE("find_invalid_utf8 agrees with Unicode Table 3-7 on every short byte s
   std::string first;
   auto check = [&](std::string_view s) {
     if (find_invalid_utf8(s) != reference_invalid_utf8(s) && wrong++ == 0) {
-      for (unsigned char c : s)
-        first += fmt_hex(c);
+      for (unsigned char c : s) first += fmt_hex(c);
     }
   };
   // Every string of one, two and three bytes (three only from a lead byte of
@@ -408,14 +399,12 @@ TEST_CASE("find_invalid_utf8 agrees with Unicode Table 3-7 on every short byte s
     for (int b = 0; b < 256; ++b) {
       s[1] = static_cast<char>(b);
       check(std::string_view(s, 2));
-      if (a < 0xE0)
-        continue;
+      if (a < 0xE0) continue;
       for (int c = 0; c < 256; ++c) {
         s[2] = static_cast<char>(c);
         check(std::string_view(s, 3));
       }
-      if (a < 0xF0)
-        continue;
+      if (a < 0xF0) continue;
       for (int c : edges) {
         s[2] = static_cast<char>(c);
         for (int d : edges) {

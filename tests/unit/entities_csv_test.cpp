@@ -30,8 +30,7 @@ Read read(const std::string& text, const std::string& file = "enti.csv") {
 
 std::string all_errors(const Diagnostics& d) {
   std::string out;
-  for (const auto& e : d.errors)
-    out += e.str() + "\n";
+  for (const auto& e : d.errors) out += e.str() + "\n";
   return out;
 }
 
@@ -212,12 +211,10 @@ TEST_CASE("entities: a missing required column", "[entities]") {
   for (const char* missing : {"id", "name", "type"}) {
     std::vector<std::string> columns;
     for (const char* c : {"id", "name", "type", "population"}) {
-      if (std::string(c) != missing)
-        columns.push_back(c);
+      if (std::string(c) != missing) columns.push_back(c);
     }
     std::string header;
-    for (const auto& c : columns)
-      header += (header.empty() ? "" : ",") + c;
+    for (const auto& c : columns) header += (header.empty() ? "" : ",") + c;
     Read r = read(header + "\nx,y,z\n");
     INFO(missing);
     REQUIRE(r.diag.errors.size() == 1);
@@ -293,10 +290,8 @@ TEST_CASE("entities: the sample files in tests/data", "[entities]") {
     int comunita = 0;
     int capoluogo = 0;
     for (const Entity& e : r.entities) {
-      if (e.type == EntityType::kComunitaMontana)
-        ++comunita;
-      if (e.type == EntityType::kCapoluogo)
-        ++capoluogo;
+      if (e.type == EntityType::kComunitaMontana) ++comunita;
+      if (e.type == EntityType::kCapoluogo) ++capoluogo;
       CHECK(e.population.has_value() == carries_population(e.type));
     }
     CHECK(comunita == 1);
@@ -345,8 +340,7 @@ TEST_CASE("trimmed and check_header", "[entities]") {
   CHECK_THAT(diag.errors[0].message, Contains("id,period,service,quantity"));
 }
 
-TEST_CASE("entities: the thousands-separator hint only for real groups of three",
-          "[entities]") {
+TEST_CASE("entities: the thousands-separator hint only for real groups of three", "[entities]") {
   // "1.2345678" and "1.23.4567" are not grouped by thousands: the hint to
   // drop a separator would be wrong.
   for (const char* cell : {"1.2345678", "1.23.4567", "12.3.45"}) {

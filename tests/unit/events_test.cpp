@@ -63,8 +63,7 @@ std::string ledger_text(const EventTally& tally) {
 
 std::vector<std::string> messages(const Diagnostics& diag) {
   std::vector<std::string> out;
-  for (const Diagnostic& d : diag.errors)
-    out.push_back(d.str());
+  for (const Diagnostic& d : diag.errors) out.push_back(d.str());
   return out;
 }
 
@@ -318,8 +317,7 @@ TEST_CASE("Malformed rows are reported like the general reader's, with their lin
 
 TEST_CASE("Beyond the limit, problems are counted, not kept") {
   std::string log = "id,date,service\n";
-  for (int i = 0; i < 1500; ++i)
-    log += "UNKNOWN,2026-01-02,telemaco\n";
+  for (int i = 0; i < 1500; ++i) log += "UNKNOWN,2026-01-02,telemaco\n";
   const Outcome out = stream(log);
   REQUIRE(out.problems.size() == 1001);
   CHECK(out.problems[999].find("log.csv:1001:1:") == 0);
@@ -331,14 +329,11 @@ TEST_CASE("Beyond the limit, problems are counted, not kept") {
 TEST_CASE("A part that begins inside a quoted field is read again by the part before") {
   // A long quoted name with line breaks, so that a part starts inside it.
   std::string log = "id,name,date,service\n";
-  for (int i = 0; i < 50; ++i)
-    log += "017001,x,2026-01-02,telemaco\n";
+  for (int i = 0; i < 50; ++i) log += "017001,x,2026-01-02,telemaco\n";
   log += "017002,\"";
-  for (int i = 0; i < 200; ++i)
-    log += "a line of a long quoted name\n";
+  for (int i = 0; i < 200; ++i) log += "a line of a long quoted name\n";
   log += "\",2026-01-02,pec\n";
-  for (int i = 0; i < 50; ++i)
-    log += "CM01,y,2026-08-02,firme\n";
+  for (int i = 0; i < 50; ++i) log += "CM01,y,2026-08-02,firme\n";
   log += "UNKNOWN,z,2026-08-02,firme\n";
   const Outcome general = by_table(log);
   REQUIRE(general.problems.size() == 1);
@@ -423,14 +418,11 @@ TEST_CASE("Streaming reader against parse_csv on random logs") {
     const int rows = 1 + static_cast<int>(random() % 40);
     for (int r = 0; r < rows; ++r) {
       log += pick(ids) + d + pick(dates) + d + pick(services) + d + pick(quantities);
-      if (with_price)
-        log += d + pick(prices);
-      if (random() % 15 == 0)
-        log += d;  // a field too many
+      if (with_price) log += d + pick(prices);
+      if (random() % 15 == 0) log += d;  // a field too many
       log += pick(ends);
     }
-    if (random() % 3 == 0)
-      log.pop_back();  // no line end at the end
+    if (random() % 3 == 0) log.pop_back();  // no line end at the end
     const std::optional<Period> last =
         random() % 2 ? std::optional<Period>(Period::parse("2026-H2")) : std::optional<Period>();
     check_against_general(log, last);

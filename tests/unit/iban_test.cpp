@@ -57,14 +57,12 @@ TEST_CASE("every mistyped character and every swap of neighbours is caught") {
   const std::string alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
   for (std::size_t i = 4; i < valid.size(); ++i) {
     for (char c : alphabet) {
-      if (c == valid[i])
-        continue;
+      if (c == valid[i]) continue;
       std::string typo = valid;
       typo[i] = c;
       // A digit mistyped as a digit, or a letter as a letter: mod 97 catches both.
       const bool same_kind = (c <= '9') == (valid[i] <= '9');
-      if (same_kind)
-        REQUIRE(iban_remainder(typo) != 1);
+      if (same_kind) REQUIRE(iban_remainder(typo) != 1);
     }
     const bool digits = i + 1 < valid.size() && valid[i] <= '9' && valid[i + 1] <= '9';
     if (digits && valid[i] != valid[i + 1]) {

@@ -59,15 +59,13 @@ TEST_CASE("an amount read back without its dots is the exact value") {
     std::string text = italian_decimal(m);
     std::string undotted;
     for (char c : text) {
-      if (c != '.')
-        undotted += c;
+      if (c != '.') undotted += c;
     }
     REQUIRE(undotted == m.to_fixed(2, ','));
     // Dots only every three digits from the comma leftwards.
     const std::size_t comma = text.find(',');
     for (std::size_t i = 0; i < comma; ++i) {
-      if (text[i] == '.')
-        REQUIRE((comma - i) % 4 == 0);
+      if (text[i] == '.') REQUIRE((comma - i) % 4 == 0);
     }
   }
 }

@@ -148,12 +148,9 @@ TEST_CASE("text and Money round-trip exactly", "[money][property]") {
   Rng rng{42};
   for (int i = 0; i < 20000; ++i) {
     std::int64_t micros = static_cast<std::int64_t>(rng.next());
-    if (i % 3 == 0)
-      micros %= 10'000'000'000;  // small amounts too
-    if (i == 0)
-      micros = kMin;  // the extremes too
-    if (i == 1)
-      micros = kMax;
+    if (i % 3 == 0) micros %= 10'000'000'000;  // small amounts too
+    if (i == 0) micros = kMin;                 // the extremes too
+    if (i == 1) micros = kMax;
     const Money m = Money::from_micros(micros);
     const std::string dot = m.to_string();
     const std::string comma = m.to_string(2, ',');
@@ -176,8 +173,7 @@ TEST_CASE("times, addition and subtraction are exact", "[money]") {
   CHECK(M("0.3") - M("0.1") == M("0.2"));
   CHECK(M("1") - M("1.000001") == M("-0.000001"));
   Money sum;
-  for (int i = 0; i < 1000; ++i)
-    sum += M("0.001");
+  for (int i = 0; i < 1000; ++i) sum += M("0.001");
   CHECK(sum == M("1"));
   CHECK(Money::from_euros(875) == M("875"));
   CHECK(Money::from_cents(87517) == M("875.17"));
@@ -228,10 +224,8 @@ TEST_CASE("rounding agrees with an integer formula", "[money][property]") {
     // Amounts up to about 10^12 euros, both signs, many exact halves.
     std::int64_t micros = static_cast<std::int64_t>(rng.next() % 2'000'000'000'000'000'000ull) -
                           1'000'000'000'000'000'000;
-    if (i % 4 == 0)
-      micros = micros / 1'000'000 * 1'000'000 + (micros < 0 ? -500'000 : 500'000);
-    if (i % 4 == 1)
-      micros = micros / 10'000 * 10'000 + (micros < 0 ? -5'000 : 5'000);
+    if (i % 4 == 0) micros = micros / 1'000'000 * 1'000'000 + (micros < 0 ? -500'000 : 500'000);
+    if (i % 4 == 1) micros = micros / 10'000 * 10'000 + (micros < 0 ? -5'000 : 5'000);
     const Money m = Money::from_micros(micros);
     INFO(m.to_string());
     CHECK(m.rounded_to_euro().micros() == round_half_away(micros, 1'000'000));

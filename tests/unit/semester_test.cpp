@@ -36,7 +36,9 @@ const ServiceCharge* line_for(const SemesterBill& bill, const std::string& key) 
   return nullptr;
 }
 
-Period P(const char* text) { return Period::parse(text); }
+Period P(const char* text) {
+  return Period::parse(text);
+}
 
 }  // namespace
 
@@ -121,14 +123,17 @@ TEST_CASE("usage after the period billed is ignored") {
   CHECK(ledger.quantity("017002", P("2026-H2"), "firme") == 0);
 }
 
-TEST_CASE("entities that are not Comuni get 520 Telemaco consultations; the capoluogo follows its population") {
+TEST_CASE(
+    "entities that are not Comuni get 520 Telemaco consultations; the capoluogo follows its "
+    "population") {
   const Tariff& t = shipped();
   const Service& telemaco = *t.find_service("telemaco");
-  for (EntityType type : {EntityType::kComunitaMontana, EntityType::kUnioneComuni, EntityType::kAziendaSpeciale,
-                          EntityType::kAltroEnte}) {
+  for (EntityType type : {EntityType::kComunitaMontana, EntityType::kUnioneComuni,
+                          EntityType::kAziendaSpeciale, EntityType::kAltroEnte}) {
     CHECK(allowance_for(telemaco.allowance, comune("X", 0, type)) == 520);
   }
-  CHECK(allowance_for(telemaco.allowance, comune("017029", 196670, EntityType::kCapoluogo)) == 1000);
+  CHECK(allowance_for(telemaco.allowance, comune("017029", 196670, EntityType::kCapoluogo)) ==
+        1000);
   CHECK(allowance_for(telemaco.allowance, comune("C", 4000, EntityType::kCapoluogo)) == 270);
   CHECK(allowance_for(telemaco.allowance, comune("A", 5000)) == 270);
   CHECK(allowance_for(telemaco.allowance, comune("A", 5001)) == 520);
@@ -162,7 +167,9 @@ TEST_CASE("paid training takes its price from each usage row") {
   CHECK(bill.total == Money::parse("226.50"));
 }
 
-TEST_CASE("every billed amount is billable units times the price, and free units never exceed the allowance") {
+TEST_CASE(
+    "every billed amount is billable units times the price, and free units never exceed the "
+    "allowance") {
   // A property over many ledgers: whatever the quantities, the free units
   // given over a scope add up to at most the allowance, and exactly to the
   // smaller of the allowance and the units used.
@@ -244,7 +251,8 @@ TEST_CASE("wide and long layouts give the same ledger; long rows add up") {
   std::vector<std::string> from_wide = bills(wide);
   CHECK(from_wide == bills(long_layout));
   CHECK(from_wide == std::vector<std::string>{"017001 firme 2 2 0.00", "017001 pec 3 3 0.00",
-                                              "017001 telemaco 200 200 0.00", "017002 rinnovi 1 1 0.00",
+                                              "017001 telemaco 200 200 0.00",
+                                              "017002 rinnovi 1 1 0.00",
                                               "017002 telemaco 600 520 56.00"});
 }
 
@@ -276,10 +284,14 @@ TEST_CASE("usage files are checked against the entities and the tariff") {
   one("id,period,telemacco\n017001,2026-H1,5\n", "u.csv:1:3", "telemacco");
   one("id,period,formazione\n017001,2026-H1,5\n", "u.csv:1:3", "priced per event");
   one("id,period,pec\n017001,2026-H1,1\n017001,2026-H1,2\n", "u.csv:3", "second row");
-  one("id,period,service,quantity,unit_price\n017001,2026-H1,pec,1,20.00\n", "u.csv:2", "leave unit_price empty");
-  one("id,period,service,quantity\n017001,2026-H1,formazione,1\n", "u.csv:2", "give its unit_price");
+  one("id,period,service,quantity,unit_price\n017001,2026-H1,pec,1,20.00\n", "u.csv:2",
+      "leave unit_price empty");
+  one("id,period,service,quantity\n017001,2026-H1,formazione,1\n", "u.csv:2",
+      "give its unit_price");
   one("id,period,service,quantity\n017001,2026-H1,pex,1\n", "u.csv:2", "not in the tariff");
   one("id,period,service,quantity,prezzo\n017001,2026-H1,pec,1,3\n", "u.csv:1:5", "prezzo");
-  CHECK(problems("id,period,service,quantity,unit_price\n017001,2026-H1,formazione,2,\"12,50\"\n").size() == 1);
-  CHECK(problems("id;period;service;quantity;unit_price\n017001;2026-H1;formazione;2;12,50\n").empty());
+  CHECK(problems("id,period,service,quantity,unit_price\n017001,2026-H1,formazione,2,\"12,50\"\n")
+            .size() == 1);
+  CHECK(problems("id;period;service;quantity;unit_price\n017001;2026-H1;formazione;2;12,50\n")
+            .empty());
 }

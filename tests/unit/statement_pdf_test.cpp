@@ -24,8 +24,7 @@ Statement sample(int rows) {
   s.subject = "Servizi erogati nel 2° semestre 2026 – quote variabili";
   s.opening = {"Testo di apertura."};
   s.columns = {{"Servizio", Align::kLeft, 60}, {"Importo", Align::kRight, 40}};
-  for (int i = 0; i < rows; ++i)
-    s.rows.push_back({{"Evento formativo a pagamento", "10,00 €"}});
+  for (int i = 0; i < rows; ++i) s.rows.push_back({{"Evento formativo a pagamento", "10,00 €"}});
   s.total = Money::from_euros(10 * rows);
   s.due = {2027, 1, 31};
   s.payment_reason = "CIT-QV-2026-H2-017002";

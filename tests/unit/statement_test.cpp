@@ -75,8 +75,7 @@ TEST_CASE("annual statement of a Comune in a band") {
   CHECK(s.rows.back().result);
   CHECK(s.rows.back().cells == Cells{"Quota annuale 2027", "", "1.245,00 €"});
   CHECK(s.payment_reason == "CIT-QA-2027-017002 quota annuale CIT 2027");
-  for (const DetailRow& r : s.rows)
-    CHECK(r.cells.size() == s.columns.size());
+  for (const DetailRow& r : s.rows) CHECK(r.cells.size() == s.columns.size());
 }
 
 TEST_CASE("annual statement of the first and the last band") {

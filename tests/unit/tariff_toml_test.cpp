@@ -70,8 +70,7 @@ int line_of(const std::string& text, const std::string& needle) {
   REQUIRE(at != std::string::npos);
   int line = 1;
   for (std::size_t i = 0; i < at; ++i) {
-    if (text[i] == '\n')
-      ++line;
+    if (text[i] == '\n') ++line;
   }
   return line;
 }
@@ -85,8 +84,7 @@ struct Result {
 Result parse(const std::string& text) {
   Result r;
   r.tariff = parse_tariff(text, "t.toml", r.diag);
-  for (const auto& d : r.diag.errors)
-    r.errors += d.str() + "\n";
+  for (const auto& d : r.diag.errors) r.errors += d.str() + "\n";
   return r;
 }
 
@@ -407,8 +405,7 @@ TEST_CASE("tariff toml: a flat fee must be in whole cents", "[tariff]") {
   CHECK(d.where.line == line_of(text, "300.005"));
 }
 
-TEST_CASE("tariff toml: a year that does not fit an int is refused, not truncated",
-          "[tariff]") {
+TEST_CASE("tariff toml: a year that does not fit an int is refused, not truncated", "[tariff]") {
   // Read as int64: narrowing to int without a range check would take
   // 4294969322 (2026 + 2^32) for 2026.
   rejected(with("first_year = 2026", "first_year = 4294969322"), "first_year");

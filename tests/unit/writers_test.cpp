@@ -26,8 +26,7 @@ std::vector<std::string> split_lines(const std::string& text) {
   std::vector<std::string> out;
   std::string line;
   std::istringstream in(text);
-  while (std::getline(in, line))
-    out.push_back(line);
+  while (std::getline(in, line)) out.push_back(line);
   return out;
 }
 
@@ -54,8 +53,7 @@ Report texts(const std::vector<std::string>& values) {
   Report r;
   r.command = "test";
   r.columns = {"text"};
-  for (const auto& v : values)
-    r.rows.push_back({Cell::of_text(v)});
+  for (const auto& v : values) r.rows.push_back({Cell::of_text(v)});
   return r;
 }
 
@@ -117,13 +115,11 @@ TEST_CASE("csv: quoting of delimiters, quotes and line breaks round-trips throug
   // A second column keeps the empty value from reading as a blank line.
   Report two = r;
   two.columns.push_back("n");
-  for (auto& row : two.rows)
-    row.push_back(Cell::of_integer(1));
+  for (auto& row : two.rows) row.push_back(Cell::of_integer(1));
   CsvTable back = parse_csv(write_delimited(two, ',', {}), "out.csv", diag);
   CHECK(diag.ok());
   REQUIRE(back.rows.size() == values.size());
-  for (std::size_t i = 0; i < values.size(); ++i)
-    CHECK(back.rows[i].fields[0] == values[i]);
+  for (std::size_t i = 0; i < values.size(); ++i) CHECK(back.rows[i].fields[0] == values[i]);
 }
 
 TEST_CASE("csv: text cells that a spreadsheet would run as a formula get a leading quote",
@@ -223,8 +219,7 @@ TEST_CASE("json: escaping, amounts as strings, integers as numbers, empty as nul
   CHECK_THAT(out, Contains("\"total\": \"301.50\""));
   // No raw control characters: every one was escaped.
   for (char c : out) {
-    if (c != '\n')
-      CHECK(static_cast<unsigned char>(c) >= 0x20);
+    if (c != '\n') CHECK(static_cast<unsigned char>(c) >= 0x20);
   }
   // Balanced braces and brackets outside strings.
   int depth = 0;
@@ -239,12 +234,9 @@ TEST_CASE("json: escaping, amounts as strings, integers as numbers, empty as nul
       }
       continue;
     }
-    if (c == '"')
-      in_string = true;
-    if (c == '{' || c == '[')
-      ++depth;
-    if (c == '}' || c == ']')
-      --depth;
+    if (c == '"') in_string = true;
+    if (c == '{' || c == '[') ++depth;
+    if (c == '}' || c == ']') --depth;
     CHECK(depth >= 0);
   }
   CHECK(depth == 0);
@@ -286,8 +278,7 @@ TEST_CASE("table: numbers right-aligned, text left-aligned, a Totale equal to th
   REQUIRE(lines.size() == 9);
   auto width = [](const std::string& s) {
     std::size_t n = 0;
-    for (char c : s)
-      n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
     return n;
   };
   // Every data line and the total end at the same column: the amount is
@@ -309,8 +300,7 @@ TEST_CASE("table: numbers right-aligned, text left-aligned, a Totale equal to th
   auto glyphs = [](const std::string& s) {
     std::vector<std::string> g;
     for (char c : s) {
-      if ((static_cast<unsigned char>(c) & 0xC0) != 0x80)
-        g.emplace_back();
+      if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) g.emplace_back();
       g.back() += c;
     }
     return g;
@@ -353,8 +343,7 @@ TEST_CASE("table: a subtotal when the group column changes", "[writers][table]")
   const auto lines = split_lines(write_table(r, {}));
   std::vector<std::string> subtotals;
   for (const auto& l : lines) {
-    if (l.find("subtotale") != std::string::npos)
-      subtotals.push_back(l);
+    if (l.find("subtotale") != std::string::npos) subtotals.push_back(l);
   }
   REQUIRE(subtotals.size() == 2);
   CHECK_THAT(subtotals[0], Contains("subtotale A"));
