@@ -1,5 +1,7 @@
 #include "citfee/report.hpp"
 
+#include <stdexcept>
+
 namespace citfee {
 
 bool Cell::is_number() const {
@@ -42,9 +44,9 @@ std::string render(const Report& report, Format format, const WriteOptions& opti
     case Format::kJson:
       return write_json(report);
     case Format::kXlsx:
-      return write_xlsx({report}, options);
+      break;
   }
-  return {};
+  throw std::logic_error("render: a workbook is written by write_xlsx");
 }
 
 }  // namespace citfee

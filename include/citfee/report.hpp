@@ -66,6 +66,8 @@ std::string write_json(const Report& report);
 // An XLSX workbook, one sheet per report (binary). Throws Error(kCannotWrite).
 std::string write_xlsx(const std::vector<Report>& sheets, const WriteOptions& options);
 
+// The report in a text format (not kXlsx: write_xlsx, in its own library, for
+// citfee-office alone).
 std::string render(const Report& report, Format format, const WriteOptions& options);
 
 }  // namespace citfee
