@@ -14,16 +14,11 @@
 #include "citfee/csv.hpp"
 #include "citfee/events_csv.hpp"
 #include "citfee/tariff_source.hpp"
+#include "shipped_tariff.hpp"
+
+using citfee::fuzz::shipped;
 
 namespace {
-
-const citfee::Tariff& shipped() {
-  static const std::vector<citfee::Tariff> tariffs = [] {
-    citfee::Diagnostics diag;
-    return citfee::load_tariffs("", diag);
-  }();
-  return tariffs.front();
-}
 
 const std::vector<citfee::Entity>& members() {
   static const std::vector<citfee::Entity> entities = [] {

@@ -9,16 +9,11 @@
 #include "citfee/semester.hpp"
 #include "citfee/tariff_source.hpp"
 #include "citfee/usage_csv.hpp"
+#include "shipped_tariff.hpp"
+
+using citfee::fuzz::shipped;
 
 namespace {
-
-const citfee::Tariff& shipped() {
-  static const std::vector<citfee::Tariff> tariffs = [] {
-    citfee::Diagnostics diag;
-    return citfee::load_tariffs("", diag);
-  }();
-  return tariffs.front();
-}
 
 std::vector<citfee::Entity> entities() {
   std::vector<citfee::Entity> out(3);

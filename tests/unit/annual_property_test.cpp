@@ -15,8 +15,10 @@
 #include "citfee/entities_csv.hpp"
 #include "citfee/file_io.hpp"
 #include "citfee/tariff_source.hpp"
+#include "shipped_tariff.hpp"
 
 using namespace citfee;
+using citfee::test::shipped;
 
 namespace {
 
@@ -71,19 +73,6 @@ std::string diagnostics_text(const Diagnostics& diag) {
   std::string out;
   for (const auto& d : diag.errors) out += d.str() + "\n";
   return out;
-}
-
-const Tariff& shipped() {
-  static const std::vector<Tariff> tariffs = [] {
-    Diagnostics diag;
-    auto t = load_tariffs("", diag);
-    INFO(diagnostics_text(diag));
-    REQUIRE(diag.ok());
-    return t;
-  }();
-  const Tariff* t = tariff_in_force(tariffs, 2026);
-  REQUIRE(t);
-  return *t;
 }
 
 const Tariff& test_2021() {

@@ -15,20 +15,12 @@
 #include "citfee/events_csv.hpp"
 #include "citfee/ledger_rows.hpp"
 #include "citfee/tariff_source.hpp"
+#include "shipped_tariff.hpp"
 
 using namespace citfee;
+using citfee::test::shipped;
 
 namespace {
-
-const Tariff& shipped() {
-  static const std::vector<Tariff> tariffs = [] {
-    Diagnostics diag;
-    auto t = load_tariffs("", diag);
-    REQUIRE(diag.ok());
-    return t;
-  }();
-  return *tariff_in_force(tariffs, 2026);
-}
 
 const std::vector<Entity>& members() {
   static const std::vector<Entity> entities = [] {

@@ -5,20 +5,12 @@
 #include "citfee/semester.hpp"
 #include "citfee/tariff_source.hpp"
 #include "citfee/usage_csv.hpp"
+#include "shipped_tariff.hpp"
 
 using namespace citfee;
+using citfee::test::shipped;
 
 namespace {
-
-const Tariff& shipped() {
-  static const std::vector<Tariff> tariffs = [] {
-    Diagnostics diag;
-    auto t = load_tariffs("", diag);
-    REQUIRE(diag.ok());
-    return t;
-  }();
-  return *tariff_in_force(tariffs, 2026);
-}
 
 Entity comune(std::string id, std::int64_t population, EntityType type = EntityType::kComune) {
   Entity e;

@@ -6,20 +6,12 @@
 #include "citfee/issuer_toml.hpp"
 #include "citfee/statement.hpp"
 #include "citfee/tariff_source.hpp"
+#include "shipped_tariff.hpp"
 
 using namespace citfee;
+using citfee::test::shipped;
 
 namespace {
-
-const Tariff& shipped() {
-  static const std::vector<Tariff> tariffs = [] {
-    Diagnostics diag;
-    auto t = load_tariffs("", diag);
-    REQUIRE(diag.ok());
-    return t;
-  }();
-  return *tariff_in_force(tariffs, 2026);
-}
 
 Entity entity(std::string id, std::string name, EntityType type,
               std::optional<std::int64_t> population) {
