@@ -9,6 +9,7 @@
 #include <toml++/toml.h>
 
 #include "citfee/iban.hpp"
+#include "toml_places.hpp"
 
 namespace citfee {
 
@@ -17,15 +18,10 @@ namespace {
 constexpr std::array<std::string_view, 8> kKeys = {"name", "office", "address", "tax_code",
                                                    "pec",  "place",  "iban",    "signature"};
 
-Location where(const std::string& source, const toml::node& node) {
-  return {source, static_cast<int>(node.source().begin.line),
-          static_cast<int>(node.source().begin.column)};
-}
-
 bool read_text(const toml::node& node, const std::string& key, const std::string& source,
                std::string& out, Diagnostics& diag) {
   if (!node.is_string()) {
-    diag.error(where(source, node),
+    diag.error(toml_place(source, &node),
                fmt::format("{} must be a string, e.g. {} = \"...\"", key, key));
     return false;
   }
@@ -38,7 +34,7 @@ bool read_lines(const toml::node& node, const std::string& key, const std::strin
   const toml::array* array = node.as_array();
   if (!array || !array->is_homogeneous(toml::node_type::string)) {
     diag.error(
-        where(source, node),
+        toml_place(source, &node),
         fmt::format("{} must be a list of strings, one per line, e.g. {} = [\"...\", \"...\"]", key,
                     key));
     return false;
@@ -57,7 +53,7 @@ bool read_iban(const toml::node& node, const std::string& source, std::string& o
   try {
     check_iban(out);
   } catch (const ValueError& e) {
-    diag.error(where(source, node), e.what());
+    diag.error(toml_place(source, &node), e.what());
     return false;
   }
   return true;
@@ -79,25 +75,18 @@ bool read_key(const std::string& key, const toml::node& node, const std::string&
 
 bool read_issuer(std::string_view text, const std::string& source, Issuer& issuer,
                  Diagnostics& diag) {
-  toml::table doc;
-  try {
-    doc = toml::parse(text, source);
-  } catch (const toml::parse_error& e) {
-    diag.error({source, static_cast<int>(e.source().begin.line),
-                static_cast<int>(e.source().begin.column)},
-               fmt::format("not valid TOML: {}", e.description()));
-    return false;
-  }
+  const std::optional<toml::table> doc = parse_toml(text, source, diag);
+  if (!doc) return false;
   // The table is sorted by key: problems are told in the order of the file.
   std::vector<std::pair<std::string, const toml::node*>> entries;
-  for (const auto& [key, node] : doc) entries.emplace_back(key.str(), &node);
+  for (const auto& [key, node] : *doc) entries.emplace_back(key.str(), &node);
   std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
     return a.second->source().begin < b.second->source().begin;
   });
   bool ok = true;
   for (const auto& [key, node] : entries) {
     if (std::find(kKeys.begin(), kKeys.end(), key) == kKeys.end()) {
-      diag.error(where(source, *node),
+      diag.error(toml_place(source, node),
                  fmt::format("unknown key \"{}\" (known: {})", key, fmt::join(kKeys, ", ")));
       ok = false;
       continue;

@@ -8,6 +8,8 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include "toml_places.hpp"
+
 namespace citfee {
 
 namespace {
@@ -22,11 +24,7 @@ class Reader {
   bool failed() const { return failed_; }
 
   void error(const toml::node* node, const std::string& message) {
-    Location where{source_, 0, 0};
-    if (node)
-      where = {source_, static_cast<int>(node->source().begin.line),
-               static_cast<int>(node->source().begin.column)};
-    diag_.error(where, message);
+    diag_.error(toml_place(source_, node), message);
     failed_ = true;
   }
 
@@ -410,29 +408,17 @@ void read_document(Reader& r, const toml::table& doc, Tariff& tariff) {
 
 std::optional<Tariff> parse_tariff(std::string_view text, const std::string& source,
                                    Diagnostics& diag) {
-  toml::table doc;
-  try {
-    doc = toml::parse(text, source);
-  } catch (const toml::parse_error& e) {
-    diag.error({source, static_cast<int>(e.source().begin.line),
-                static_cast<int>(e.source().begin.column)},
-               fmt::format("not valid TOML: {}", e.description()));
-    return std::nullopt;
-  }
+  const std::optional<toml::table> doc = parse_toml(text, source, diag);
+  if (!doc) return std::nullopt;
   Reader reader(text, source, diag);
   Tariff tariff;
   tariff.source = source;
-  read_document(reader, doc, tariff);
+  read_document(reader, *doc, tariff);
   if (reader.failed()) return std::nullopt;
   std::vector<TariffProblem> problems = validate(tariff);
   for (const auto& p : problems) {
     // The problem names a path in the document: point at its line.
-    toml::node_view<const toml::node> node = toml::at_path(std::as_const(doc), p.path);
-    Location where{source, 0, 0};
-    if (node)
-      where = {source, static_cast<int>(node.node()->source().begin.line),
-               static_cast<int>(node.node()->source().begin.column)};
-    diag.error(where, p.message);
+    diag.error(toml_place(source, toml::at_path(*doc, p.path).node()), p.message);
   }
   if (!problems.empty()) return std::nullopt;
   return tariff;
