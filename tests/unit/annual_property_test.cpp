@@ -15,9 +15,10 @@
 #include "citfee/entities_csv.hpp"
 #include "citfee/file_io.hpp"
 #include "citfee/tariff_source.hpp"
-#include "shipped_tariff.hpp"
+#include "support.hpp"
 
 using namespace citfee;
+using citfee::test::diagnostics_text;
 using citfee::test::shipped;
 
 namespace {
@@ -67,12 +68,6 @@ std::int64_t band_of(const Schedule& bands, std::int64_t p) {
 // Whole euros, halves up (amounts here are positive).
 std::int64_t euros(std::int64_t thousandths) {
   return (thousandths + 500) / 1000;
-}
-
-std::string diagnostics_text(const Diagnostics& diag) {
-  std::string out;
-  for (const auto& d : diag.errors) out += d.str() + "\n";
-  return out;
 }
 
 const Tariff& test_2021() {

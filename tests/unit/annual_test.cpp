@@ -14,20 +14,16 @@
 #include "citfee/file_io.hpp"
 #include "citfee/tariff_source.hpp"
 #include "citfee/tariff_toml.hpp"
+#include "support.hpp"
 
 using namespace citfee;
 using Catch::Matchers::Contains;
+using citfee::test::diagnostics_text;
 
 namespace {
 
 const std::string kTestData = CITFEE_TEST_DATA;
 const std::string kShippedFile = kTestData + "/../../data/tariffs/cit-2026.toml";
-
-std::string diagnostics_text(const Diagnostics& diag) {
-  std::string out;
-  for (const auto& d : diag.errors) out += d.str() + "\n";
-  return out;
-}
 
 // The shipped tariff, built into the binary.
 const Tariff& builtin() {

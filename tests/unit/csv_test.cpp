@@ -6,9 +6,11 @@
 #include <vector>
 
 #include "citfee/csv.hpp"
+#include "support.hpp"
 
 using namespace citfee;
 using Catch::Matchers::Contains;
+using citfee::test::diagnostics_text;
 using Fields = std::vector<std::string>;
 
 namespace {
@@ -39,12 +41,6 @@ std::vector<int> error_lines(const Diagnostics& d) {
 std::string fmt_hex(unsigned char c) {
   const char* digits = "0123456789ABCDEF";
   return std::string("\\x") + digits[c >> 4] + digits[c & 15];
-}
-
-std::string all_errors(const Diagnostics& d) {
-  std::string out;
-  for (const auto& e : d.errors) out += e.str() + "\n";
-  return out;
 }
 
 }  // namespace
@@ -111,7 +107,7 @@ TEST_CASE("csv: quoted fields hold delimiters, doubled quotes and line breaks", 
       "3,\"three\r\nlines\r\nhere\",z\n"
       "4,\"\",\"\"\"\"\n"
       "5,last,w\n");
-  INFO(all_errors(p.diag));
+  INFO(diagnostics_text(p.diag));
   CHECK(p.diag.ok());
   REQUIRE(p.table.rows.size() == 5);
   CHECK(p.table.rows[0].fields == Fields{"1", "Comune di \"Prova\", con virgola", "x"});

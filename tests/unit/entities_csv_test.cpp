@@ -7,9 +7,11 @@
 
 #include "citfee/entities_csv.hpp"
 #include "citfee/file_io.hpp"
+#include "support.hpp"
 
 using namespace citfee;
 using Catch::Matchers::Contains;
+using citfee::test::diagnostics_text;
 
 namespace {
 
@@ -26,12 +28,6 @@ Read read(const std::string& text, const std::string& file = "enti.csv") {
   r.table = parse_csv(text, file, r.diag);
   r.entities = read_entities(r.table, r.diag);
   return r;
-}
-
-std::string all_errors(const Diagnostics& d) {
-  std::string out;
-  for (const auto& e : d.errors) out += e.str() + "\n";
-  return out;
 }
 
 // One Comune row with the given population cell; the single error it causes.
@@ -88,7 +84,7 @@ TEST_CASE("entities: a well-formed file with Italian spellings", "[entities]") {
       "UC01;x;Unione della Valtenesi;Unione di Comuni;;;\n"
       "AS01;x;\"Azienda Speciale; Garda\";Azienda Speciale; 12 ;;\n"
       "  000123  ;x;  Comune con spazi  ;comune;  7 ;;\n");
-  INFO(all_errors(r.diag));
+  INFO(diagnostics_text(r.diag));
   CHECK(r.diag.ok());
   REQUIRE(r.entities.size() == 6);
   const Entity& a = r.entities[0];
@@ -168,7 +164,7 @@ TEST_CASE("entities: populations that are not a positive whole number", "[entiti
 
 TEST_CASE("entities: the largest accepted population, and leading zeros", "[entities]") {
   Read r = read("id,name,type,population\nA,Grande,comune,100000000\nB,Piccolo,comune,0042\n");
-  INFO(all_errors(r.diag));
+  INFO(diagnostics_text(r.diag));
   CHECK(r.diag.ok());
   REQUIRE(r.entities.size() == 2);
   CHECK(r.entities[0].population == kMaxPopulation);
@@ -194,7 +190,7 @@ TEST_CASE("entities: population is optional for non-Comuni, but must be valid wh
 TEST_CASE("entities: a file with no population column is fine without Comuni", "[entities]") {
   Read ok =
       read("id,name,type\nCM01,Comunità Montana,comunita_montana\nUC01,Unione,unione_comuni\n");
-  INFO(all_errors(ok.diag));
+  INFO(diagnostics_text(ok.diag));
   CHECK(ok.diag.ok());
   CHECK(ok.entities.size() == 2);
 
@@ -280,7 +276,7 @@ TEST_CASE("entities: the sample files in tests/data", "[entities]") {
   };
   {
     Read r = from_file("enti-bom-semicolon-crlf.csv");
-    INFO(all_errors(r.diag));
+    INFO(diagnostics_text(r.diag));
     CHECK(r.diag.ok());
     CHECK(r.table.delimiter == ';');
     REQUIRE(r.entities.size() == 23);

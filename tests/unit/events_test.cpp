@@ -15,7 +15,7 @@
 #include "citfee/events_csv.hpp"
 #include "citfee/ledger_rows.hpp"
 #include "citfee/tariff_source.hpp"
-#include "shipped_tariff.hpp"
+#include "support.hpp"
 
 using namespace citfee;
 using citfee::test::shipped;

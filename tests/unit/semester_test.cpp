@@ -5,7 +5,7 @@
 #include "citfee/semester.hpp"
 #include "citfee/tariff_source.hpp"
 #include "citfee/usage_csv.hpp"
-#include "shipped_tariff.hpp"
+#include "support.hpp"
 
 using namespace citfee;
 using citfee::test::shipped;

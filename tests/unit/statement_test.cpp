@@ -6,7 +6,7 @@
 #include "citfee/issuer_toml.hpp"
 #include "citfee/statement.hpp"
 #include "citfee/tariff_source.hpp"
-#include "shipped_tariff.hpp"
+#include "support.hpp"
 
 using namespace citfee;
 using citfee::test::shipped;
