@@ -11,7 +11,7 @@ CTEST     ?= ctest
 CLANG_FORMAT ?= clang-format
 
 CITFEE := $(BUILD_DIR)/citfee
-SOURCES = $(shell find include src tests/unit tests/stream fuzz bench -name '*.cpp' -o -name '*.hpp' | sort)
+SOURCES = $(shell find src tests/unit tests/stream fuzz bench -name '*.cpp' -o -name '*.hpp' | sort)
 
 # Any sanitizer report fails the run (and so the test that ran it). The
 # suppressions cover only what fontconfig keeps until exit (see the file).

@@ -14,7 +14,7 @@ foreach(name IN LISTS tariffs)
   math(EXPR index "${index} + 1")
 endforeach()
 file(WRITE "${OUTPUT}.tmp" "// Generated from data/tariffs by cmake/embed_tariffs.cmake. Do not edit.
-#include \"citfee/builtin_tariffs.hpp\"
+#include \"input/builtin_tariffs.hpp\"
 
 namespace citfee {
 namespace {

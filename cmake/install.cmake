@@ -21,6 +21,8 @@ endif()
 
 install(FILES completion/citfee.bash DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions
         RENAME citfee)
+install(DIRECTORY data/tariffs DESTINATION ${CMAKE_INSTALL_DATADIR}/citfee)
+install(FILES data/issuer.toml DESTINATION ${CMAKE_INSTALL_DATADIR}/citfee)
 install(FILES README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(FILES LICENSE DESTINATION ${CMAKE_INSTALL_DOCDIR} RENAME copyright)
 

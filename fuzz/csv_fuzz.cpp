@@ -3,8 +3,8 @@
 #include <cstdint>
 #include <string_view>
 
-#include "citfee/csv.hpp"
-#include "citfee/entities_csv.hpp"
+#include "input/csv.hpp"
+#include "input/entities.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);

@@ -10,10 +10,10 @@
 #include <string_view>
 #include <vector>
 
-#include "citfee/byte_source.hpp"
-#include "citfee/csv.hpp"
-#include "citfee/events_csv.hpp"
-#include "citfee/tariff_source.hpp"
+#include "input/byte_source.hpp"
+#include "input/csv.hpp"
+#include "input/events/events_reader.hpp"
+#include "input/tariff_source.hpp"
 #include "shipped_tariff.hpp"
 
 using citfee::fuzz::shipped;

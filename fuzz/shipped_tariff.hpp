@@ -3,7 +3,7 @@
 
 #include <vector>
 
-#include "citfee/tariff_source.hpp"
+#include "input/tariff_source.hpp"
 
 namespace citfee::fuzz {
 

@@ -4,9 +4,9 @@
 #include <cstdint>
 #include <string_view>
 
-#include "citfee/annual.hpp"
-#include "citfee/tariff_text.hpp"
-#include "citfee/tariff_toml.hpp"
+#include "core/annual.hpp"
+#include "input/tariff_toml.hpp"
+#include "present/tariff_text.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);

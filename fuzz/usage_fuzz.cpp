@@ -4,11 +4,12 @@
 #include <cstdint>
 #include <string_view>
 
-#include "citfee/csv.hpp"
-#include "citfee/rows.hpp"
-#include "citfee/semester.hpp"
-#include "citfee/tariff_source.hpp"
-#include "citfee/usage_csv.hpp"
+#include "core/semester.hpp"
+#include "input/csv.hpp"
+#include "input/tariff_source.hpp"
+#include "input/usage.hpp"
+#include "output/formats.hpp"
+#include "present/semester_rows.hpp"
 #include "shipped_tariff.hpp"
 
 using citfee::fuzz::shipped;
@@ -45,10 +46,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::vector<citfee::SemesterBill> bills;
     for (const auto& e : members) bills.push_back(citfee::semester_bill(tariff, ledger, e, period));
     citfee::WriteOptions options;
-    citfee::render(citfee::semester_lines_report(bills, tariff, period), citfee::Format::kCsv,
-                   options);
-    citfee::render(citfee::semester_entities_report(bills, tariff, period), citfee::Format::kJson,
-                   options);
+    citfee::render(citfee::semester_lines_report(bills, tariff, period), "csv", options);
+    citfee::render(citfee::semester_entities_report(bills, tariff, period), "json", options);
   }
   return 0;
 }

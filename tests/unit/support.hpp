@@ -6,8 +6,8 @@
 
 #include <catch2/catch.hpp>
 
-#include "citfee/error.hpp"
-#include "citfee/tariff_source.hpp"
+#include "core/error.hpp"
+#include "input/tariff_source.hpp"
 
 namespace citfee::test {
 

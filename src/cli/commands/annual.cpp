@@ -1,0 +1,72 @@
+// citfee annual: the fixed annual fee of every entity.
+#include <memory>
+
+#include "cli/emit.hpp"
+#include "cli/inputs.hpp"
+#include "cli/messages.hpp"
+#include "cli/options.hpp"
+#include "cli/registry.hpp"
+#include "cli/statements.hpp"
+#include "core/annual.hpp"
+#include "input/tariff_source.hpp"
+#include "present/annual_rows.hpp"
+
+namespace citfee::cli {
+
+namespace {
+
+struct AnnualOptions {
+  CommonOptions common;
+  StatementOptions statements;
+  int year = 0;
+  std::string entities;
+  std::string method;
+};
+
+void run_annual(const AnnualOptions& o) {
+  output_format(o.common);  // a bad -o or -O stops the run before any input is read
+  const StatementWriter statements(o.statements);
+  const int year = o.year ? o.year : today().year;
+  const Tariff tariff = tariff_for_year(o.common.tariff, year);
+  const std::vector<Entity> entities = load_entities_or_fail(o.entities);
+  const Method method = o.method.empty() ? tariff.annual.method : *parse_method(o.method);
+  std::vector<AnnualFee> fees;
+  Diagnostics diag;
+  for (const Entity& e : entities) {
+    try {
+      fees.push_back(annual_fee(tariff, method, e, year));
+    } catch (const Error& err) {
+      diag.error({}, err.what());
+    }
+  }
+  report_diagnostics(diag);
+  statements.emit_annual(annual_report(fees, tariff, year, method), o.common, fees, tariff, year);
+}
+
+}  // namespace
+
+Action add_annual(CLI::App& app) {
+  auto o = std::make_shared<AnnualOptions>();
+  CLI::App* cmd =
+      app.add_subcommand("annual", "Compute the fixed annual fee (quota annuale) of every entity");
+  cmd->add_option("--year", o->year, "Year billed (default: the current year)")
+      ->check(CLI::Range(1900, 9999));
+  cmd->add_option("--entities", o->entities,
+                  "Entities CSV (id,name,type,population); - for standard input")
+      ->required();
+  cmd->add_option("--method", o->method, "flat or marginal (default: the tariff's)")
+      ->check(CLI::IsMember({"flat", "marginal"}));
+  add_tariff_option(*cmd, o->common);
+  add_output_options(*cmd, o->common);
+  add_statement_options(*cmd, o->statements);
+  cmd->footer(R"(Examples:
+  citfee annual --year 2027 --entities enti.csv
+  citfee annual --year 2027 --entities enti.csv -o quote-2027.csv
+  citfee annual --year 2027 --entities enti.csv -o quote-2027.xlsx    # Excel, LibreOffice Calc
+  citfee annual --year 2027 --entities enti.csv -O csv --decimal-comma > quote-2027.csv
+  citfee annual --year 2027 --entities enti.csv --method marginal -O json
+  citfee annual --year 2027 --entities enti.csv --statements lettere-2027 --iban IT60X0542811101000000123456)");
+  return [o] { run_annual(*o); };
+}
+
+}  // namespace citfee::cli

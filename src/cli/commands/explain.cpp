@@ -1,0 +1,96 @@
+// citfee explain: how one entity's annual fee or semester bill was derived.
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "cli/events.hpp"
+#include "cli/inputs.hpp"
+#include "cli/options.hpp"
+#include "cli/registry.hpp"
+#include "core/annual.hpp"
+#include "core/semester.hpp"
+#include "input/read_file.hpp"
+#include "input/tariff_source.hpp"
+#include "output/atomic_file.hpp"
+#include "present/explain.hpp"
+
+namespace citfee::cli {
+
+namespace {
+
+struct ExplainOptions {
+  std::string id;
+  int year = 0;
+  std::string period;
+  std::string entities;
+  std::vector<std::string> usage;
+  std::vector<std::string> events;
+  std::string tariff;
+  std::string method;
+};
+
+const Entity& find_entity(const std::vector<Entity>& entities, const std::string& id,
+                          const std::string& file) {
+  for (const Entity& e : entities) {
+    if (e.id == id) return e;
+  }
+  throw Error(Failure::kBadData,
+              fmt::format("{}: no entity has id \"{}\"", display_name(file), id));
+}
+
+std::string explain_year(const ExplainOptions& o) {
+  const int year = o.year ? o.year : today().year;
+  const Tariff tariff = tariff_for_year(o.tariff, year);
+  const std::vector<Entity> entities = load_entities_or_fail(o.entities);
+  const Entity& entity = find_entity(entities, o.id, o.entities);
+  const Method method = o.method.empty() ? tariff.annual.method : *parse_method(o.method);
+  return explain_annual(annual_fee(tariff, method, entity, year), tariff);
+}
+
+std::string explain_period(const ExplainOptions& o) {
+  const Period period = o.period.empty() ? last_completed_period() : period_option(o.period);
+  const Tariff tariff = tariff_for_year(o.tariff, period.year);
+  const std::vector<Entity> entities = load_entities_or_fail(o.entities);
+  const Entity& entity = find_entity(entities, o.id, o.entities);
+  const UsageLedger ledger = load_ledger_or_fail(o.usage, o.events, entities, tariff, period);
+  return explain_semester(semester_bill(tariff, ledger, entity, period), tariff);
+}
+
+void run_explain(const ExplainOptions& o) {
+  std::vector<std::string> inputs = o.usage;
+  inputs.insert(inputs.end(), o.events.begin(), o.events.end());
+  inputs.push_back(o.entities);
+  check_single_stdin(inputs);
+  const bool semester = !o.period.empty() || ((!o.usage.empty() || !o.events.empty()) && !o.year);
+  write_stdout(semester ? explain_period(o) : explain_year(o));
+}
+
+}  // namespace
+
+Action add_explain(CLI::App& app) {
+  auto o = std::make_shared<ExplainOptions>();
+  CLI::App* cmd =
+      app.add_subcommand("explain", "Show in plain words how one entity's fee was derived");
+  cmd->add_option("id", o->id, "Id of the entity, as in the entities file")->required();
+  auto* year = cmd->add_option("--year", o->year, "Explain the annual fee of this year")
+                   ->check(CLI::Range(1900, 9999));
+  auto* period =
+      cmd->add_option("--period", o->period, "Explain the semester bill of this period (2026-H1)");
+  year->excludes(period);
+  cmd->add_option("--entities", o->entities, "Entities CSV; - for standard input")->required();
+  cmd->add_option("--usage", o->usage, "Usage CSV (wide or long); repeatable");
+  add_events_option(*cmd, o->events);
+  cmd->add_option("--tariff", o->tariff, "Tariff file or directory (default: built in)");
+  cmd->add_option("--method", o->method,
+                  "flat or marginal, for the annual fee (default: the tariff's)")
+      ->check(CLI::IsMember({"flat", "marginal"}));
+  cmd->footer(
+      R"(Without --period, --usage or --events it explains the annual fee; with them, the semester bill.
+
+Examples:
+  citfee explain 017003 --year 2027 --entities enti.csv
+  citfee explain 017003 --period 2026-H2 --entities enti.csv --usage consumi.csv)");
+  return [o] { run_explain(*o); };
+}
+
+}  // namespace citfee::cli

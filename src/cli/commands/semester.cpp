@@ -1,0 +1,120 @@
+// citfee semester: the variable fees of a semester.
+#include <algorithm>
+#include <iostream>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "cli/emit.hpp"
+#include "cli/events.hpp"
+#include "cli/inputs.hpp"
+#include "cli/messages.hpp"
+#include "cli/options.hpp"
+#include "cli/registry.hpp"
+#include "cli/statements.hpp"
+#include "core/semester.hpp"
+#include "input/tariff_source.hpp"
+#include "present/semester_rows.hpp"
+
+namespace citfee::cli {
+
+namespace {
+
+struct SemesterOptions {
+  CommonOptions common;
+  StatementOptions statements;
+  std::string period;
+  std::string entities;
+  std::vector<std::string> usage;
+  std::vector<std::string> events;
+  std::string by = "line";
+};
+
+// An entity with no row in a period the ledger covers may be a row that went
+// missing: worth a word on stderr, but not an error.
+void warn_entities_without_usage(const UsageLedger& ledger, const std::vector<Entity>& entities,
+                                 Period period) {
+  std::vector<std::string> missing;
+  bool covered = false;
+  for (const Entity& e : entities) {
+    if (ledger.has_usage(e.id, period)) {
+      covered = true;
+    } else {
+      missing.push_back(e.id);
+    }
+  }
+  if (!covered || missing.empty()) return;
+  const std::size_t shown = std::min<std::size_t>(missing.size(), 10);
+  std::string list = fmt::format(
+      "{}", fmt::join(missing.begin(), missing.begin() + static_cast<long>(shown), ", "));
+  if (shown < missing.size()) list += fmt::format(" and {} more", missing.size() - shown);
+  warn(fmt::format("{} of {} entities have no usage in {}: {}", missing.size(), entities.size(),
+                   period.str(), list));
+}
+
+void run_semester(const SemesterOptions& o) {
+  output_format(o.common);  // a bad -o or -O stops the run before any input is read
+  const StatementWriter statements(o.statements);
+  const Period period = o.period.empty() ? last_completed_period() : period_option(o.period);
+  if (o.usage.empty() && o.events.empty()) {
+    throw Error(Failure::kBadUsage,
+                "semester: give the usage with --usage FILE, --events FILE, or both");
+  }
+  check_single_stdin([&] {
+    std::vector<std::string> all = o.usage;
+    all.insert(all.end(), o.events.begin(), o.events.end());
+    all.push_back(o.entities);
+    return all;
+  }());
+  const Tariff tariff = tariff_for_year(o.common.tariff, period.year);
+  const std::vector<Entity> entities = load_entities_or_fail(o.entities);
+  const UsageLedger ledger = load_ledger_or_fail(o.usage, o.events, entities, tariff, period);
+  warn_entities_without_usage(ledger, entities, period);
+  std::vector<SemesterBill> bills;
+  for (const Entity& e : entities) bills.push_back(semester_bill(tariff, ledger, e, period));
+  // A workbook holds both views, the --by one first.
+  Report first = semester_lines_report(bills, tariff, period);
+  Report second = semester_entities_report(bills, tariff, period);
+  if (o.by == "entity") std::swap(first, second);
+  std::vector<Report> more_sheets;
+  more_sheets.push_back(std::move(second));
+  statements.emit_semester(std::move(first), o.common, bills, tariff, period,
+                           std::move(more_sheets));
+}
+
+}  // namespace
+
+Action add_semester(CLI::App& app) {
+  auto o = std::make_shared<SemesterOptions>();
+  CLI::App* cmd =
+      app.add_subcommand("semester", "Compute the variable fees (quote variabili) of a semester");
+  cmd->add_option(
+      "--period", o->period,
+      "Semester billed, 2026-H1 (January-June) or 2026-H2 (July-December); default: the last "
+      "one completed");
+  cmd->add_option("--entities", o->entities, "Entities CSV; - for standard input")->required();
+  cmd->add_option("--usage", o->usage,
+                  "Usage CSV, wide (id,period,firme,rinnovi,pec,telemaco) or long "
+                  "(id,period,service,quantity[,unit_price]); repeatable");
+  add_events_option(*cmd, o->events);
+  cmd->add_option("--by", o->by,
+                  "line: one row per entity and service used; entity: one row per entity")
+      ->check(CLI::IsMember({"line", "entity"}));
+  add_tariff_option(*cmd, o->common);
+  add_output_options(*cmd, o->common);
+  add_statement_options(*cmd, o->statements);
+  cmd->footer(R"(One usage ledger can serve every run: usage of earlier semesters uses up the free
+allowances, usage after the semester billed is ignored. Raw event logs (--events)
+count each event in the semester of its date, with or instead of --usage.
+
+Examples:
+  citfee semester --period 2026-H1 --entities enti.csv --usage consumi.csv          # July 2026
+  citfee semester --period 2026-H2 --entities enti.csv --usage consumi.csv --by entity
+  citfee semester --period 2026-H2 --entities enti.csv --usage consumi.csv -o quote-2026-H2.csv
+  citfee semester --period 2026-H2 --entities enti.csv --usage consumi.csv -o quote-2026-H2.xlsx
+  citfee semester --period 2026-H1 --entities enti.csv --usage consumi.csv --statements lettere --draft
+  citfee semester --period 2026-H2 --entities enti.csv --events telemaco-log.csv --by entity)");
+  return [o] { run_semester(*o); };
+}
+
+}  // namespace citfee::cli

@@ -1,0 +1,78 @@
+#include "cli/emit.hpp"
+
+#include <sys/stat.h>
+
+#include <fmt/format.h>
+
+#include "core/error.hpp"
+#include "output/atomic_file.hpp"
+#include "present/labels.hpp"
+
+namespace citfee::cli {
+
+namespace {
+
+bool to_stdout(const CommonOptions& options) {
+  return options.output.empty() || options.output == "-";
+}
+
+// A binary format on a terminal would only garble the screen.
+void refuse_binary_on_terminal(const OutputFormat& format, const CommonOptions& options) {
+  if (to_stdout(options) ? stdout_is_terminal() : is_terminal(options.output)) {
+    throw Error(Failure::kBadUsage,
+                fmt::format("{} output is binary and will not be written to a terminal: write it "
+                            "to a file with -o fees.{}, or redirect standard output",
+                            format.name, format.extension));
+  }
+}
+
+const OutputFormat& format_of_output_file(const std::string& out) {
+  const std::size_t dot = out.find_last_of('.');
+  const std::size_t slash = out.find_last_of('/');
+  if (dot != std::string::npos && (slash == std::string::npos || dot > slash)) {
+    if (const OutputFormat* f = format_of_extension(std::string_view(out).substr(dot + 1)))
+      return *f;
+  }
+  // A device or pipe (/dev/stdout) has no extension to go by: as for stdout.
+  struct stat st {};
+  if (::stat(out.c_str(), &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
+    return *format_named("csv");
+  throw Error(Failure::kBadUsage,
+              fmt::format("cannot tell the format of \"{}\" from its extension: use {}, or say "
+                          "it with -O",
+                          out, format_list(true)));
+}
+
+}  // namespace
+
+const OutputFormat& output_format(const CommonOptions& options) {
+  const OutputFormat* format = nullptr;
+  if (!options.format.empty()) {
+    format = format_named(options.format);
+  } else if (!to_stdout(options)) {
+    format = &format_of_output_file(options.output);
+  }
+  if (!format) format = format_named(stdout_is_terminal() ? "table" : "csv");
+  if (format->binary) refuse_binary_on_terminal(*format, options);
+  return *format;
+}
+
+void emit(Report report, const CommonOptions& options, std::vector<Report> more_sheets) {
+  WriteOptions write_options;
+  write_options.decimal_mark = options.decimal_comma ? ',' : '.';
+  std::vector<Report> reports;
+  reports.reserve(1 + more_sheets.size());
+  reports.push_back(std::move(report));
+  for (Report& sheet : more_sheets) reports.push_back(std::move(sheet));
+  if (options.lang == "it") {
+    for (Report& r : reports) r = with_italian_labels(std::move(r));
+  }
+  const std::string text = output_format(options).write(reports, write_options);
+  if (options.output.empty() || options.output == "-") {
+    write_stdout(text);
+  } else {
+    write_file_atomically(options.output, text);
+  }
+}
+
+}  // namespace citfee::cli

@@ -1,0 +1,22 @@
+// Writing a command's report: in the format the options choose, whole or not at all.
+#pragma once
+
+#include <vector>
+
+#include "cli/options.hpp"
+#include "output/formats.hpp"
+#include "present/report.hpp"
+
+namespace citfee::cli {
+
+// The output format: -O, else -o's extension, else table on a terminal and
+// csv otherwise. Throws kBadUsage for an extension it cannot read, and for a
+// binary format going to a terminal.
+const OutputFormat& output_format(const CommonOptions& options);
+
+// Renders the report in the chosen format and writes it whole, or not at all.
+// A workbook also holds `more_sheets`, other views of the same run. Taken by
+// value, moved in: a report of thousands of rows is not copied.
+void emit(Report report, const CommonOptions& options, std::vector<Report> more_sheets = {});
+
+}  // namespace citfee::cli

@@ -1,0 +1,84 @@
+#include "cli/inputs.hpp"
+
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "cli/events.hpp"
+#include "cli/messages.hpp"
+#include "input/csv.hpp"
+#include "input/entities.hpp"
+#include "input/read_file.hpp"
+#include "input/tariff_source.hpp"
+#include "input/usage.hpp"
+
+namespace citfee::cli {
+
+std::vector<Tariff> load_tariffs_or_fail(const std::string& path) {
+  Diagnostics diag;
+  std::vector<Tariff> tariffs = load_tariffs(path, diag);
+  report_diagnostics(diag);
+  return tariffs;
+}
+
+Tariff tariff_for_year(const std::string& path, int year) {
+  return select_tariff(load_tariffs_or_fail(path), year);
+}
+
+std::vector<Entity> load_entities_or_fail(const std::string& path) {
+  Diagnostics diag;
+  CsvTable table = parse_csv(read_input(path), display_name(path), diag);
+  std::vector<Entity> entities = read_entities(table, diag);
+  report_diagnostics(diag);
+  return entities;
+}
+
+std::vector<UsageRecord> read_usage_files(const std::vector<std::string>& paths,
+                                          const Tariff& tariff, Diagnostics& diag) {
+  check_single_stdin(paths);
+  std::vector<UsageRecord> records;
+  WideRowIndex wide_rows;
+  for (const std::string& path : paths) {
+    CsvTable table = parse_csv(read_input(path), display_name(path), diag);
+    std::vector<UsageRecord> some = read_usage(table, tariff, wide_rows, diag);
+    records.insert(records.end(), some.begin(), some.end());
+  }
+  return records;
+}
+
+UsageLedger load_ledger_or_fail(const std::vector<std::string>& paths,
+                                const std::vector<std::string>& events,
+                                const std::vector<Entity>& entities, const Tariff& tariff,
+                                std::optional<Period> last) {
+  Diagnostics diag;
+  std::vector<UsageRecord> records = read_usage_files(paths, tariff, diag);
+  LedgerNotes notes;
+  UsageLedger ledger = build_ledger(records, entities, tariff, last, diag, notes);
+  for (const auto& [file, lines] : notes.lines_before_convention) {
+    diag.warning({file, 0, 0},
+                 fmt::format("{} row(s) before {} belong to the previous convention: ignored, they "
+                             "use none of the new allowances",
+                             lines.size(), tariff.convention_start));
+  }
+  add_events(events, entities, tariff, last, ledger, diag);
+  report_diagnostics(diag);
+  return ledger;
+}
+
+void check_single_stdin(const std::vector<std::string>& paths) {
+  int count = 0;
+  for (const auto& p : paths) count += p == "-";
+  if (count > 1) throw Error(Failure::kBadUsage, "standard input (-) can be read only once");
+  // The same file twice would count its usage twice.
+  for (std::size_t i = 0; i < paths.size(); ++i) {
+    for (std::size_t j = 0; j < i; ++j) {
+      std::error_code ec;
+      if (paths[i] != "-" && std::filesystem::equivalent(paths[i], paths[j], ec)) {
+        throw Error(Failure::kBadUsage,
+                    fmt::format("{} is given twice: its usage would be counted twice", paths[i]));
+      }
+    }
+  }
+}
+
+}  // namespace citfee::cli

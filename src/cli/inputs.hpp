@@ -1,0 +1,37 @@
+// The inputs of a run, read or the run stopped: tariffs, entities, usage.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/entity.hpp"
+#include "core/error.hpp"
+#include "core/tariff.hpp"
+#include "core/usage_ledger.hpp"
+
+namespace citfee::cli {
+
+std::vector<Tariff> load_tariffs_or_fail(const std::string& path);
+
+// The tariff in force for `year`, from --tariff PATH or the built-in ones.
+Tariff tariff_for_year(const std::string& path, int year);
+
+std::vector<Entity> load_entities_or_fail(const std::string& path);
+
+// Reads the usage files into records; problems go to `diag`.
+std::vector<UsageRecord> read_usage_files(const std::vector<std::string>& paths,
+                                          const Tariff& tariff, Diagnostics& diag);
+
+// Reads the usage files and the event logs and builds the ledger up to
+// `last` (all if none), telling on stderr what belonged to the previous
+// convention.
+UsageLedger load_ledger_or_fail(const std::vector<std::string>& paths,
+                                const std::vector<std::string>& events,
+                                const std::vector<Entity>& entities, const Tariff& tariff,
+                                std::optional<Period> last);
+
+// Stops with kBadUsage when more than one input is "-", or a file is given twice.
+void check_single_stdin(const std::vector<std::string>& paths);
+
+}  // namespace citfee::cli

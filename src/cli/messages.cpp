@@ -1,0 +1,22 @@
+#include "cli/messages.hpp"
+
+#include <iostream>
+
+#include <fmt/format.h>
+
+namespace citfee::cli {
+
+void warn(const std::string& text) {
+  std::cerr << "citfee: warning: " << text << '\n';
+}
+
+void report_diagnostics(const Diagnostics& diag) {
+  for (const auto& w : diag.warnings) warn(w.str());
+  if (diag.ok()) return;
+  for (const auto& e : diag.errors) std::cerr << "citfee: " << e.str() << '\n';
+  std::string summary =
+      diag.errors.size() == 1 ? "" : fmt::format("{} problems found", diag.errors.size());
+  throw Error(Failure::kBadData, summary);
+}
+
+}  // namespace citfee::cli

@@ -1,0 +1,16 @@
+// What citfee tells on standard error: warnings and problems, one way.
+#pragma once
+
+#include <string>
+
+#include "core/error.hpp"
+
+namespace citfee::cli {
+
+// "citfee: warning: TEXT" on standard error.
+void warn(const std::string& text);
+
+// Prints the warnings, then every error, and stops the run with kBadData.
+void report_diagnostics(const Diagnostics& diag);
+
+}  // namespace citfee::cli

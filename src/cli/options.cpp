@@ -1,0 +1,64 @@
+#include "cli/options.hpp"
+
+#include <cstdlib>
+#include <ctime>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "core/error.hpp"
+#include "output/formats.hpp"
+
+namespace citfee::cli {
+
+void add_tariff_option(CLI::App& cmd, CommonOptions& options) {
+  cmd.add_option("--tariff", options.tariff,
+                 "Tariff file, or directory of tariff files (default: the tariffs built in)");
+}
+
+void add_output_options(CLI::App& cmd, CommonOptions& options) {
+  std::vector<std::string> names;
+  for (const OutputFormat& f : output_formats()) names.emplace_back(f.name);
+  cmd.add_option("-O,--output-format", options.format,
+                 fmt::format("{} (default: table on a terminal, csv otherwise, or from -o's "
+                             "extension)",
+                             format_list()))
+      ->check(CLI::IsMember(names));
+  cmd.add_option("-o,--output", options.output, "Write to FILE (written whole, or not at all)");
+  cmd.add_flag(
+      "--decimal-comma", options.decimal_comma,
+      "Use ',' as decimal mark and ';' between CSV fields, as Italian spreadsheets expect");
+  cmd.add_option("--lang", options.lang,
+                 "Column headers: en (the names scripts rely on, default) or it (Italian)")
+      ->check(CLI::IsMember({"en", "it"}));
+}
+
+Date today() {
+  if (const char* fixed = std::getenv("CITFEE_TODAY"); fixed && *fixed) {
+    try {
+      return parse_date(fixed);
+    } catch (const ValueError& e) {
+      throw Error(Failure::kBadUsage, fmt::format("CITFEE_TODAY: {}", e.what()));
+    }
+  }
+  std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  return {local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
+}
+
+Period last_completed_period() {
+  Date d = today();
+  return d.month >= 7 ? Period{d.year, Half::H1} : Period{d.year - 1, Half::H2};
+}
+
+Period period_option(const std::string& text) {
+  try {
+    return Period::parse(text);
+  } catch (const ValueError& e) {
+    throw Error(Failure::kBadUsage, fmt::format("--period: {}", e.what()));
+  }
+}
+
+}  // namespace citfee::cli

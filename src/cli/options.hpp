@@ -1,0 +1,34 @@
+// Options shared by the commands, and the dates they default to.
+#pragma once
+
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "core/period.hpp"
+
+namespace citfee::cli {
+
+// Options every computing command takes.
+struct CommonOptions {
+  std::string tariff;  // file or directory; empty for the built-in tariffs
+  std::string format;  // a name of the formats table; empty to choose
+  std::string output;  // file; empty for standard output
+  bool decimal_comma = false;
+  std::string lang = "en";  // it: Italian column labels
+};
+
+void add_tariff_option(CLI::App& cmd, CommonOptions& options);
+void add_output_options(CLI::App& cmd, CommonOptions& options);
+
+// Today's date: CITFEE_TODAY (YYYY-MM-DD) when set, for reproducible runs;
+// the local date otherwise.
+Date today();
+
+// The semester a run bills by default: the last one completed before today.
+Period last_completed_period();
+
+// Parses --period; a malformed one is a bad command line.
+Period period_option(const std::string& text);
+
+}  // namespace citfee::cli

@@ -1,0 +1,21 @@
+#include "cli/registry.hpp"
+
+namespace citfee::cli {
+
+// Each in cli/commands/NAME.cpp.
+Action add_annual(CLI::App& app);
+Action add_semester(CLI::App& app);
+Action add_explain(CLI::App& app);
+Action add_check(CLI::App& app);
+Action add_ledger(CLI::App& app);
+Action add_tariff(CLI::App& app);
+
+const std::vector<Command>& commands() {
+  static const std::vector<Command> list = {
+      {"annual", add_annual}, {"semester", add_semester}, {"explain", add_explain},
+      {"check", add_check},   {"ledger", add_ledger},     {"tariff", add_tariff},
+  };
+  return list;
+}
+
+}  // namespace citfee::cli

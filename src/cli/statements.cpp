@@ -1,0 +1,151 @@
+#include "cli/statements.hpp"
+
+#include <fmt/format.h>
+
+#include "cli/emit.hpp"
+#include "cli/messages.hpp"
+#include "core/iban.hpp"
+#include "input/issuer_toml.hpp"
+#include "input/read_file.hpp"
+#include "output/staged_files.hpp"
+#include "output/statement_pdf.hpp"
+#include "present/italian.hpp"
+#include "present/statement_annual.hpp"
+#include "present/statement_semester.hpp"
+
+namespace citfee::cli {
+
+void add_statement_options(CLI::App& cmd, StatementOptions& o) {
+  CLI::Option* dir =
+      cmd.add_option("--statements", o.directory,
+                     "Write a PDF statement (in Italian) for each entity into DIR, made if "
+                     "missing, and one PDF with them all for printing");
+  dir->type_name("DIR");
+  cmd.add_flag("--all", o.all, "With --statements: also for entities that owe nothing")->needs(dir);
+  cmd.add_flag("--draft", o.draft,
+               "With --statements: mark every page BOZZA; allowed without an IBAN")
+      ->needs(dir);
+  cmd.add_option("--iban", o.iban, "With --statements: the IBAN the entities pay to (checked)")
+      ->needs(dir);
+  cmd.add_option(
+         "--issuer", o.issuer,
+         "With --statements: TOML file whose keys replace the built-in issuer's (name, office, "
+         "address, tax_code, pec, place, iban, signature)")
+      ->needs(dir);
+  cmd.add_option("--date", o.date, "With --statements: the date of the statements (default: today)")
+      ->needs(dir);
+}
+
+namespace {
+
+Issuer load_issuer(const StatementOptions& o) {
+  Issuer issuer;
+  Diagnostics diag;
+  read_issuer(builtin_issuer_toml(), "issuer.toml (built in)", issuer, diag);
+  if (!o.issuer.empty()) {
+    if (o.issuer == "-")
+      throw Error(Failure::kBadUsage, "--issuer: give a file, not standard input");
+    read_issuer(read_input(o.issuer), display_name(o.issuer), issuer, diag);
+  }
+  report_diagnostics(diag);
+  if (!o.iban.empty()) {
+    issuer.iban = compact_iban(o.iban);
+    try {
+      check_iban(issuer.iban);
+    } catch (const ValueError& e) {
+      throw Error(Failure::kBadUsage, fmt::format("--iban: {}", e.what()));
+    }
+  }
+  return issuer;
+}
+
+Date statement_date(const StatementOptions& o) {
+  if (o.date.empty()) return today();
+  try {
+    return parse_date(o.date);
+  } catch (const ValueError& e) {
+    throw Error(Failure::kBadUsage, fmt::format("--date: {}", e.what()));
+  }
+}
+
+// Every id must make a file name; all the bad ones are told at once.
+void check_ids(const std::vector<const Entity*>& entities) {
+  Diagnostics diag;
+  for (const Entity* e : entities) {
+    const std::string problem = file_name_problem(e->id);
+    if (!problem.empty()) {
+      diag.error(e->where,
+                 fmt::format("id \"{}\" cannot name a statement file: {}", e->id, problem));
+    }
+  }
+  report_diagnostics(diag);
+}
+
+}  // namespace
+
+StatementWriter::StatementWriter(const StatementOptions& options) : options_(options) {
+  if (options.directory.empty()) return;
+  StatementSettings settings;
+  settings.issuer = load_issuer(options);
+  if (settings.issuer.iban.empty() && !options.draft) {
+    throw Error(
+        Failure::kBadUsage,
+        "statements need the IBAN the entities pay to, and the Convention does not give it: pass "
+        "--iban IT.., or put iban = \"IT..\" in a file given with --issuer; or pass --draft for "
+        "drafts marked BOZZA");
+  }
+  settings.date = statement_date(options);
+  settings.draft = options.draft;
+  settings_ = settings;
+}
+
+void StatementWriter::emit_annual(Report report, const CommonOptions& common,
+                                  const std::vector<AnnualFee>& fees, const Tariff& tariff,
+                                  int year) const {
+  if (!settings_) return emit(std::move(report), common);
+  std::vector<const Entity*> entities;
+  for (const AnnualFee& fee : fees) entities.push_back(fee.entity);
+  check_ids(entities);
+  std::vector<Statement> statements;
+  for (const AnnualFee& fee : fees) {
+    if (options_.all || !fee.fee.is_zero())
+      statements.push_back(annual_statement(fee, tariff, *settings_));
+  }
+  write(std::move(report), common, statements, fmt::format("quote-annuali-{}", year),
+        fmt::format("Quote annuali di adesione al CIT – anno {}", year));
+}
+
+void StatementWriter::emit_semester(Report report, const CommonOptions& common,
+                                    const std::vector<SemesterBill>& bills, const Tariff& tariff,
+                                    Period period, std::vector<Report> more_sheets) const {
+  if (!settings_) return emit(std::move(report), common, std::move(more_sheets));
+  std::vector<const Entity*> entities;
+  for (const SemesterBill& bill : bills) entities.push_back(bill.entity);
+  check_ids(entities);
+  std::vector<Statement> statements;
+  for (const SemesterBill& bill : bills) {
+    if (options_.all || !bill.total.is_zero())
+      statements.push_back(semester_statement(bill, tariff, *settings_));
+  }
+  write(std::move(report), common, statements, fmt::format("quote-variabili-{}", period.str()),
+        fmt::format("Quote variabili CIT – {}", italian_semester(period)), std::move(more_sheets));
+}
+
+void StatementWriter::write(Report report, const CommonOptions& common,
+                            const std::vector<Statement>& statements,
+                            const std::string& combined_stem, const std::string& combined_title,
+                            std::vector<Report> more_sheets) const {
+  if (statements.empty()) {
+    warn("no statement written: no entity owes anything (--all writes them anyway)");
+    return emit(std::move(report), common, std::move(more_sheets));
+  }
+  // Staged files vanish unless committed: the report is written in between,
+  // so a failure anywhere leaves neither.
+  StagedFiles staged(options_.directory);
+  for (const Statement& s : statements) staged.add(s.file_stem + ".pdf", statement_pdf(s));
+  staged.add(combined_stem + ".pdf", combined_pdf(statements, combined_title));
+  emit(std::move(report), common, std::move(more_sheets));
+  staged.commit();
+}
+
+}  // namespace citfee::cli

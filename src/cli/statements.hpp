@@ -1,0 +1,56 @@
+// --statements on annual and semester: one PDF per entity, and one with them
+// all for printing, written together with the command's usual output.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/options.hpp"
+#include "core/annual.hpp"
+#include "core/semester.hpp"
+#include "present/report.hpp"
+#include "present/statement.hpp"
+
+namespace citfee::cli {
+
+struct StatementOptions {
+  std::string directory;  // empty: no statements
+  bool all = false;
+  bool draft = false;
+  std::string iban;
+  std::string issuer;
+  std::string date;
+};
+
+void add_statement_options(CLI::App& cmd, StatementOptions& options);
+
+class StatementWriter {
+ public:
+  // Settles the issuer (built in, then --issuer, then --iban), the date and
+  // the draft mark before any input is read. Without an IBAN, statements are
+  // refused unless they are drafts.
+  explicit StatementWriter(const StatementOptions& options);
+
+  // Emits the report as emit() does and, with --statements, the statements
+  // of the entities that owe something (all with --all): everything is
+  // written, or, if anything fails, nothing.
+  void emit_annual(Report report, const CommonOptions& common, const std::vector<AnnualFee>& fees,
+                   const Tariff& tariff, int year) const;
+  // `more_sheets` go to a workbook after the report, as emit() takes them.
+  void emit_semester(Report report, const CommonOptions& common,
+                     const std::vector<SemesterBill>& bills, const Tariff& tariff, Period period,
+                     std::vector<Report> more_sheets = {}) const;
+
+ private:
+  void write(Report report, const CommonOptions& common, const std::vector<Statement>& statements,
+             const std::string& combined_stem, const std::string& combined_title,
+             std::vector<Report> more_sheets = {}) const;
+
+  StatementOptions options_;
+  std::optional<StatementSettings> settings_;  // set when statements are wanted
+};
+
+}  // namespace citfee::cli

@@ -1,0 +1,55 @@
+// Member entities of the Convention.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.hpp"
+
+namespace citfee {
+
+enum class EntityType {
+  kComune,
+  kCapoluogo,
+  kComunitaMontana,
+  kUnioneComuni,
+  kAziendaSpeciale,
+  kAltroEnte,
+};
+
+inline constexpr EntityType kAllEntityTypes[] = {
+    EntityType::kComune,       EntityType::kCapoluogo,       EntityType::kComunitaMontana,
+    EntityType::kUnioneComuni, EntityType::kAziendaSpeciale, EntityType::kAltroEnte,
+};
+
+// The key written in files: comune, capoluogo, comunita_montana, ...
+std::string_view type_key(EntityType type);
+// Italian label for people: "Comunità Montana".
+std::string_view type_label(EntityType type);
+// Accepts the keys and the Italian spellings, in any case ("Unione di Comuni").
+std::optional<EntityType> parse_entity_type(std::string_view text);
+// Comuni (the capoluogo among them) carry a population; other entities do not.
+bool carries_population(EntityType type);
+
+// Largest population accepted: above every Italian Comune by far, and small
+// enough that no fee computed from it can overflow.
+inline constexpr std::int64_t kMaxPopulation = 100'000'000;
+
+struct Entity {
+  std::string id;
+  std::string name;
+  EntityType type = EntityType::kComune;
+  std::optional<std::int64_t> population;
+  std::string tax_code;
+  std::string pec;
+  Location where;  // the row it was read from
+};
+
+// Parses a population: a positive whole number written with digits only.
+// Throws ValueError with a hint ("1.579": write 1579).
+std::int64_t parse_population(std::string_view text);
+
+}  // namespace citfee

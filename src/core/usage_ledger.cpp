@@ -1,0 +1,152 @@
+#include "core/usage_ledger.hpp"
+
+#include <set>
+#include <unordered_set>
+
+#include <fmt/format.h>
+
+namespace citfee {
+
+void UsageLedger::add(const std::string& entity_id, Period period, const std::string& service,
+                      std::int64_t quantity, std::optional<Money> unit_price) {
+  std::vector<Line>& lines = lines_[Key{entity_id, period.ordinal(), service}];
+  for (Line& line : lines) {
+    if (line.unit_price == unit_price) {
+      line.quantity = checked_add(line.quantity, quantity);
+      return;
+    }
+  }
+  lines.push_back({unit_price, quantity});
+}
+
+std::int64_t UsageLedger::quantity(const std::string& entity_id, Period period,
+                                   const std::string& service) const {
+  std::int64_t total = 0;
+  for (const Line& line : lines(entity_id, period, service))
+    total = checked_add(total, line.quantity);
+  return total;
+}
+
+const std::vector<UsageLedger::Line>& UsageLedger::lines(const std::string& entity_id,
+                                                         Period period,
+                                                         const std::string& service) const {
+  static const std::vector<Line> kNone;
+  auto it = lines_.find(Key{entity_id, period.ordinal(), service});
+  return it == lines_.end() ? kNone : it->second;
+}
+
+bool UsageLedger::has_usage(const std::string& entity_id, Period period) const {
+  auto it = lines_.lower_bound(Key{entity_id, period.ordinal(), ""});
+  for (; it != lines_.end(); ++it) {
+    if (std::get<0>(it->first) != entity_id || std::get<1>(it->first) != period.ordinal())
+      return false;
+    for (const Line& line : it->second) {
+      if (line.quantity > 0) return true;
+    }
+  }
+  return false;
+}
+
+std::vector<Period> UsageLedger::periods() const {
+  std::set<int> ordinals;
+  for (const auto& [key, lines] : lines_) ordinals.insert(std::get<1>(key));
+  std::vector<Period> out;
+  for (int o : ordinals) out.push_back({o / 2, o % 2 ? Half::H2 : Half::H1});
+  return out;
+}
+
+std::map<std::string, std::int64_t> UsageLedger::totals_by_service() const {
+  std::map<std::string, std::int64_t> totals;
+  for (const auto& [key, lines] : lines_) {
+    for (const Line& line : lines)
+      totals[std::get<2>(key)] = checked_add(totals[std::get<2>(key)], line.quantity);
+  }
+  return totals;
+}
+
+namespace {
+
+Location field(const UsageRecord& r, int column) {
+  return {r.where.file, r.where.line, column};
+}
+
+// Checks the price rule of the tariff: a priced service takes no price from
+// the usage (no silent override), a service priced per event needs one.
+bool check_price(const UsageRecord& r, const Service& service, Diagnostics& diag) {
+  if (service.unit_price && r.unit_price) {
+    diag.error(field(r, r.price_field),
+               fmt::format("service {} has a price in the tariff ({} EUR): leave unit_price empty",
+                           service.key, service.unit_price->to_string(2)));
+    return false;
+  }
+  if (!service.unit_price && !r.unit_price) {
+    diag.error(field(r, r.price_field),
+               fmt::format("service {} is priced per event: give its unit_price, e.g. 25.00",
+                           service.key));
+    return false;
+  }
+  return true;
+}
+
+// Checks one record against the entities and the tariff; false if it is wrong.
+// An unknown id is reported once per row, at the id.
+bool check_record(const UsageRecord& r, const std::unordered_set<std::string>& known_ids,
+                  const Tariff& tariff, std::set<std::pair<std::string, int>>& unknown_rows,
+                  Diagnostics& diag) {
+  if (!known_ids.count(r.entity_id)) {
+    if (unknown_rows.insert({r.where.file, r.where.line}).second) {
+      diag.error(
+          field(r, r.id_field),
+          fmt::format("id \"{}\" is not in the entities file: add the entity or correct the id",
+                      r.entity_id));
+    }
+    return false;
+  }
+  const Service* service = tariff.find_service(r.service);
+  if (!service) {
+    std::vector<std::string> keys;
+    for (const Service& s : tariff.services) keys.push_back(s.key);
+    diag.error(field(r, r.service_field),
+               fmt::format("service \"{}\" is not in the tariff {}: write one of {}", r.service,
+                           tariff.id, fmt::join(keys, ", ")));
+    return false;
+  }
+  return check_price(r, *service, diag);
+}
+
+}  // namespace
+
+UsageLedger build_ledger(const std::vector<UsageRecord>& records,
+                         const std::vector<Entity>& entities, const Tariff& tariff,
+                         std::optional<Period> last, Diagnostics& diag, LedgerNotes& notes) {
+  std::unordered_set<std::string> ids;
+  for (const Entity& e : entities) ids.insert(e.id);
+  return build_ledger(records, ids, tariff, last, diag, notes);
+}
+
+UsageLedger build_ledger(const std::vector<UsageRecord>& records,
+                         const std::unordered_set<std::string>& known_ids, const Tariff& tariff,
+                         std::optional<Period> last, Diagnostics& diag, LedgerNotes& notes) {
+  UsageLedger ledger;
+  std::set<std::pair<std::string, int>> unknown_rows;
+  for (const UsageRecord& r : records) {
+    // The previous convention had other entities and services: not checked.
+    if (r.period.year < tariff.convention_start) {
+      notes.lines_before_convention[r.where.file].insert(r.where.line);
+      continue;
+    }
+    if (!check_record(r, known_ids, tariff, unknown_rows, diag)) continue;
+    if (last && *last < r.period) {
+      ++notes.rows_after_period;
+      continue;
+    }
+    try {
+      ledger.add(r.entity_id, r.period, r.service, r.quantity, r.unit_price);
+    } catch (const OverflowError&) {
+      diag.error(r.where, "the quantities of this service add up to more than can be counted");
+    }
+  }
+  return ledger;
+}
+
+}  // namespace citfee

@@ -1,0 +1,86 @@
+// Usage of the services, per entity, semester and service: the usage ledger.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <tuple>
+#include <unordered_set>
+#include <vector>
+
+#include "core/entity.hpp"
+#include "core/error.hpp"
+#include "core/money.hpp"
+#include "core/period.hpp"
+#include "core/tariff.hpp"
+
+namespace citfee {
+
+// One row of a usage file, as read: not yet checked against entities or tariff.
+struct UsageRecord {
+  std::string entity_id;
+  Period period;
+  std::string service;
+  std::int64_t quantity = 0;
+  std::optional<Money> unit_price;  // only for services priced per event
+  Location where;                   // the row, and the cell of the quantity
+  int id_field = 0;                 // fields of the row, for messages (1-based; 0 if none)
+  int service_field = 0;
+  int price_field = 0;
+};
+
+// Quantities summed per entity, period and service. A service priced per
+// event keeps one line per price, in the order the prices first appear.
+class UsageLedger {
+ public:
+  struct Line {
+    std::optional<Money> unit_price;
+    std::int64_t quantity = 0;
+  };
+
+  void add(const std::string& entity_id, Period period, const std::string& service,
+           std::int64_t quantity, std::optional<Money> unit_price);
+
+  // Total units of a service used by an entity in a period (all prices).
+  std::int64_t quantity(const std::string& entity_id, Period period,
+                        const std::string& service) const;
+  // The lines of a service in a period; empty if none.
+  const std::vector<Line>& lines(const std::string& entity_id, Period period,
+                                 const std::string& service) const;
+  // Whether the entity used anything in the period.
+  bool has_usage(const std::string& entity_id, Period period) const;
+  // Every period with usage, in time order.
+  std::vector<Period> periods() const;
+  // Units per service over the whole ledger.
+  std::map<std::string, std::int64_t> totals_by_service() const;
+
+ private:
+  using Key = std::tuple<std::string, int, std::string>;  // id, period ordinal, service
+  std::map<Key, std::vector<Line>> lines_;
+};
+
+// What build_ledger left out, so the user can be told.
+struct LedgerNotes {
+  std::map<std::string, std::set<int>> lines_before_convention;  // lines, by file
+  int rows_after_period = 0;
+};
+
+// Checks every record against the entities and the tariff and adds it to a
+// ledger. Usage before the tariff's convention began is left out (and counted
+// in `notes`), and so is usage after `last` when given. Problems go to `diag`:
+// an unknown id, a service the tariff does not have, a price given for a
+// service the tariff prices, or none given for one priced per event.
+// Every row of the convention is checked, also those after `last`.
+UsageLedger build_ledger(const std::vector<UsageRecord>& records,
+                         const std::vector<Entity>& entities, const Tariff& tariff,
+                         std::optional<Period> last, Diagnostics& diag, LedgerNotes& notes);
+
+// The same, with the ids known as entities given directly (check also knows
+// the ids of rows it rejected, which are not "unknown").
+UsageLedger build_ledger(const std::vector<UsageRecord>& records,
+                         const std::unordered_set<std::string>& known_ids, const Tariff& tariff,
+                         std::optional<Period> last, Diagnostics& diag, LedgerNotes& notes);
+
+}  // namespace citfee

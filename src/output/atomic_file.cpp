@@ -1,0 +1,104 @@
+#include "output/atomic_file.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "core/error.hpp"
+
+namespace citfee {
+
+namespace {
+
+// Writes all of `data` to `fd`; false with errno set on failure.
+bool write_all(int fd, const std::string& data) {
+  std::size_t done = 0;
+  while (done < data.size()) {
+    ssize_t n = ::write(fd, data.data() + done, data.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return false;
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  return true;
+}
+
+[[noreturn]] void fail_write(const std::string& path, int error) {
+  throw Error(Failure::kCannotWrite,
+              fmt::format("{}: cannot write: {}", path, std::strerror(error)));
+}
+
+void write_special(const std::string& path, const std::string& data) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+  if (fd < 0) fail_write(path, errno);
+  int error = write_all(fd, data) ? 0 : errno;
+  if (::close(fd) != 0 && error == 0) error = errno;
+  if (error != 0) fail_write(path, error);
+}
+
+}  // namespace
+
+void write_file_atomically(const std::string& path, const std::string& data) {
+  namespace fs = std::filesystem;
+  // Through a symbolic link, replace the file it points to, not the link.
+  std::error_code ec;
+  fs::path target = fs::is_symlink(path, ec) ? fs::weakly_canonical(path, ec) : fs::path(path);
+  if (ec) target = path;
+  struct stat st {};
+  const bool exists = ::stat(target.c_str(), &st) == 0;
+  if (exists && !S_ISREG(st.st_mode)) {
+    // A device or pipe (/dev/stdout, /dev/full) cannot be replaced by a
+    // rename: write into it directly.
+    write_special(path, data);
+    return;
+  }
+  fs::path dir = target.parent_path();
+  if (dir.empty()) dir = ".";
+  std::string temp = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
+  int fd = ::mkstemp(temp.data());
+  if (fd < 0) fail_write(path, errno);
+  // An existing file keeps its permissions; a new one gets the usual ones.
+  mode_t mask = ::umask(0);
+  ::umask(mask);
+  ::fchmod(fd, exists ? (st.st_mode & 07777) : (0666 & ~mask));
+  int error = 0;
+  if (!write_all(fd, data) || ::fsync(fd) != 0) error = errno;
+  if (::close(fd) != 0 && error == 0) error = errno;
+  if (error == 0 && ::rename(temp.c_str(), target.c_str()) != 0) error = errno;
+  if (error != 0) {
+    ::unlink(temp.c_str());
+    fail_write(path, error);
+  }
+}
+
+void write_stdout(const std::string& data) {
+  if (!write_all(STDOUT_FILENO, data)) {
+    throw Error(Failure::kCannotWrite,
+                fmt::format("standard output: cannot write: {}", std::strerror(errno)));
+  }
+}
+
+bool stdout_is_terminal() {
+  return ::isatty(STDOUT_FILENO) == 1;
+}
+
+bool is_terminal(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0 || !S_ISCHR(st.st_mode)) return false;
+  // O_NOCTTY: asking must not make it our controlling terminal.
+  const int fd = ::open(path.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC);
+  if (fd < 0) return false;
+  const bool terminal = ::isatty(fd) == 1;
+  ::close(fd);
+  return terminal;
+}
+
+}  // namespace citfee

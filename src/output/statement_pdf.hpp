@@ -1,0 +1,24 @@
+// Statements typeset as PDF: A4, DejaVu Sans, a detail table that breaks
+// across pages with its header repeated, page numbers. The renderer lays out
+// a Statement and knows nothing of how its amounts were computed.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "present/statement.hpp"
+
+namespace citfee {
+
+// One statement as the bytes of a PDF file. The same statement gives the same
+// bytes: the document's dates are the statement's.
+std::string statement_pdf(const Statement& statement);
+
+// Several statements in one PDF, for printing: each begins on a new page and
+// numbers its pages on its own.
+std::string combined_pdf(const std::vector<Statement>& statements, const std::string& title);
+
+// How many pages a statement takes.
+int statement_pages(const Statement& statement);
+
+}  // namespace citfee

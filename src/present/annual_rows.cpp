@@ -1,0 +1,46 @@
+#include "present/annual_rows.hpp"
+
+#include <fmt/format.h>
+
+namespace citfee {
+
+Report annual_report(const std::vector<AnnualFee>& fees, const Tariff& tariff, int year,
+                     Method method) {
+  Report report;
+  report.command = "annual";
+  report.title =
+      fmt::format("Annual fees {} (tariff {}, method {})", year, tariff.id, method_key(method));
+  report.title_it =
+      fmt::format("Quote annuali {} (tariffa {}, metodo {})", year, tariff.id, method_key(method));
+  report.sheet = "Quote annuali";
+  report.about = {{"year", Cell::of_integer(year)},
+                  {"tariff", Cell::of_text(tariff.id)},
+                  {"method", Cell::of_text(std::string(method_key(method)))}};
+  report.columns = {"id",          "name",     "type",       "population", "band",
+                    "coefficient", "computed", "annual_fee", "due_date"};
+  report.total_column = 7;
+  report.rows.reserve(fees.size());
+  for (const AnnualFee& fee : fees) {
+    const Entity& e = *fee.entity;
+    std::vector<Cell> row;
+    row.reserve(report.columns.size());
+    row.push_back(Cell::of_text(e.id));
+    row.push_back(Cell::of_text(e.name));
+    row.push_back(Cell::of_text(std::string(type_key(e.type))));
+    row.push_back(e.population ? Cell::of_integer(*e.population) : Cell::empty());
+    if (fee.band) {
+      row.push_back(Cell::of_text(band_label(tariff.annual.bands, *fee.band)));
+      row.push_back(Cell::of_decimal(tariff.annual.bands[*fee.band].coefficient));
+    } else {
+      row.push_back(Cell::empty());
+      row.push_back(Cell::empty());
+    }
+    row.push_back(Cell::of_decimal(fee.computed));
+    row.push_back(Cell::of_amount(fee.fee));
+    row.push_back(Cell::of_date(fee.due));
+    report.rows.push_back(std::move(row));
+  }
+  return report;
+}
+
+}  // namespace citfee

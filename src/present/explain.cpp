@@ -1,0 +1,124 @@
+#include <fmt/format.h>
+
+#include "present/explain.hpp"
+
+namespace citfee {
+
+namespace {
+
+std::string eur(Money m) {
+  return m.to_fixed(2) + " EUR";
+}
+
+std::string entity_line(const Entity& e) {
+  std::string out = fmt::format("{} (id {}), {}", e.name, e.id, type_key(e.type));
+  if (e.population) out += fmt::format(", {} residents at 31 December", *e.population);
+  return out + "\n";
+}
+
+std::string half_months(Period p) {
+  return p.half == Half::H1 ? fmt::format("January-June {}", p.year)
+                            : fmt::format("July-December {}", p.year);
+}
+
+std::string explain_marginal(const AnnualFee& fee, const Tariff& tariff) {
+  std::string out;
+  const auto& bands = tariff.annual.bands;
+  const std::int64_t population = *fee.entity->population;
+  std::int64_t below = 0;
+  for (std::size_t i = 0; i <= *fee.band; ++i) {
+    std::int64_t top = bands[i].up_to ? std::min(*bands[i].up_to, population) : population;
+    Money part = bands[i].coefficient.times(top - below);
+    out += fmt::format("  residents {} to {}: {} x {} = {}\n", below + 1, top, top - below,
+                       bands[i].coefficient.to_string(2), part.to_string(2));
+    below = top;
+  }
+  out += fmt::format("  sum: {} EUR\n", fee.computed.to_string(2));
+  return out;
+}
+
+}  // namespace
+
+std::string explain_annual(const AnnualFee& fee, const Tariff& tariff) {
+  const Entity& e = *fee.entity;
+  std::string out = entity_line(e);
+  out += fmt::format("Annual fee {} under tariff {} ({}), method {}\n", fee.year, tariff.id,
+                     tariff.title, method_key(fee.method));
+  if (fee.flat) {
+    out += fmt::format("  {}: a fixed {} for {}\n", fee.flat->label, eur(fee.flat->amount),
+                       type_key(e.type));
+    if (fee.flat->min_population) {
+      out += fmt::format("  (applies from {} residents)\n", *fee.flat->min_population);
+    }
+  } else {
+    const Band& band = tariff.annual.bands[*fee.band];
+    out += fmt::format("  band {}: coefficient {} EUR per resident\n",
+                       band_label(tariff.annual.bands, *fee.band), band.coefficient.to_string(2));
+    if (fee.method == Method::kFlat) {
+      out += fmt::format("  {} x {} = {} EUR\n", *e.population, band.coefficient.to_string(2),
+                         fee.computed.to_string(2));
+    } else {
+      out += explain_marginal(fee, tariff);
+    }
+    out += fmt::format("  rounded to the {}, halves away from zero: {}\n",
+                       tariff.annual.rounding_unit == Money::from_euros(1) ? "euro" : "cent",
+                       eur(fee.fee));
+  }
+  out += fmt::format("Annual fee: {}, due by {}\n", eur(fee.fee), fee.due.iso());
+  return out;
+}
+
+namespace {
+
+std::string explain_allowance(const ServiceCharge& c, const Entity& e, Period period) {
+  const Service& s = *c.service;
+  const AllowanceUse& a = c.allowance;
+  if (s.scope == AllowanceScope::kNone) return "  no free units\n";
+  std::string out = fmt::format(
+      "  free units: {} {} ({})\n", a.allowance,
+      s.scope == AllowanceScope::kYear ? "per calendar year" : "for the whole convention",
+      allowance_basis(s.allowance, e));
+  if (a.earlier.empty()) {
+    out += fmt::format("  used before {} in the same {}: none\n", period.str(),
+                       s.scope == AllowanceScope::kYear ? "year" : "convention");
+  } else {
+    std::vector<std::string> parts;
+    for (const PeriodUse& u : a.earlier)
+      parts.push_back(fmt::format("{}: {}", u.period.str(), u.quantity));
+    out += fmt::format("  used before {} in the same {}: {} (total {})\n", period.str(),
+                       s.scope == AllowanceScope::kYear ? "year" : "convention",
+                       fmt::join(parts, ", "), a.used_before);
+  }
+  out += fmt::format("  free units left at the start of {}: {}\n", period.str(), a.left);
+  return out;
+}
+
+}  // namespace
+
+std::string explain_semester(const SemesterBill& bill, const Tariff& tariff) {
+  const Entity& e = *bill.entity;
+  std::string out = entity_line(e);
+  out += fmt::format("Semester {} ({}) under tariff {} ({})\n", bill.period.str(),
+                     half_months(bill.period), tariff.id, tariff.title);
+  for (const Service& s : tariff.services) {
+    bool used = false;
+    for (const ServiceCharge& c : bill.lines) {
+      if (c.service != &s) continue;
+      if (!used) {
+        out += fmt::format("{}: {}\n", s.key, s.label);
+        out += explain_allowance(c, e, bill.period);
+      }
+      out += fmt::format("  used in {}: {}; free {}; billable {}\n", bill.period.str(), c.quantity,
+                         c.free, c.billable);
+      out += fmt::format("  amount: {} x {} = {}\n", c.billable, c.unit_price.to_string(2),
+                         eur(c.amount));
+      used = true;
+    }
+    if (!used) out += fmt::format("{}: not used in {}\n", s.key, bill.period.str());
+  }
+  out += fmt::format("Total for {}: {}, due by {}\n", bill.period.str(), eur(bill.total),
+                     bill.due.iso());
+  return out;
+}
+
+}  // namespace citfee

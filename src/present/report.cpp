@@ -1,0 +1,34 @@
+#include "present/report.hpp"
+
+namespace citfee {
+
+bool Cell::is_number() const {
+  return kind == CellKind::kInteger || kind == CellKind::kAmount || kind == CellKind::kDecimal;
+}
+
+std::string Cell::str(char decimal_mark) const {
+  switch (kind) {
+    case CellKind::kEmpty:
+      return {};
+    case CellKind::kText:
+      return text;
+    case CellKind::kInteger:
+      return std::to_string(integer);
+    case CellKind::kAmount:
+      return money.to_fixed(2, decimal_mark);
+    case CellKind::kDecimal:
+      return money.to_string(2, decimal_mark);
+    case CellKind::kDate:
+      return date.iso();
+  }
+  return {};
+}
+
+Money Report::total() const {
+  Money sum;
+  if (total_column < 0) return sum;
+  for (const auto& row : rows) sum += row[static_cast<std::size_t>(total_column)].money;
+  return sum;
+}
+
+}  // namespace citfee

@@ -1,0 +1,58 @@
+#include "present/semester_rows.hpp"
+
+#include <fmt/format.h>
+
+namespace citfee {
+
+namespace {
+
+Report semester_base(const Tariff& tariff, Period period) {
+  Report report;
+  report.command = "semester";
+  report.title = fmt::format("Variable fees {} (tariff {}), due {}", period.str(), tariff.id,
+                             semester_due_date(tariff, period).iso());
+  report.title_it = fmt::format("Quote variabili {} (tariffa {}), scadenza {}", period.str(),
+                                tariff.id, semester_due_date(tariff, period).iso());
+  report.about = {{"period", Cell::of_text(period.str())}, {"tariff", Cell::of_text(tariff.id)}};
+  return report;
+}
+
+}  // namespace
+
+Report semester_lines_report(const std::vector<SemesterBill>& bills, const Tariff& tariff,
+                             Period period) {
+  Report report = semester_base(tariff, period);
+  report.about.push_back({"by", Cell::of_text("line")});
+  report.sheet = "Quote variabili";
+  report.columns = {"id",   "name",     "period",     "service", "quantity",
+                    "free", "billable", "unit_price", "amount",  "due_date"};
+  report.total_column = 8;
+  report.group_column = 0;
+  for (const SemesterBill& bill : bills) {
+    for (const ServiceCharge& c : bill.lines) {
+      report.rows.push_back({Cell::of_text(bill.entity->id), Cell::of_text(bill.entity->name),
+                             Cell::of_text(period.str()), Cell::of_text(c.service->key),
+                             Cell::of_integer(c.quantity), Cell::of_integer(c.free),
+                             Cell::of_integer(c.billable), Cell::of_decimal(c.unit_price),
+                             Cell::of_amount(c.amount), Cell::of_date(bill.due)});
+    }
+  }
+  return report;
+}
+
+Report semester_entities_report(const std::vector<SemesterBill>& bills, const Tariff& tariff,
+                                Period period) {
+  Report report = semester_base(tariff, period);
+  report.about.push_back({"by", Cell::of_text("entity")});
+  report.sheet = "Totali per ente";
+  report.columns = {"id", "name", "period", "amount", "due_date"};
+  report.total_column = 3;
+  for (const SemesterBill& bill : bills) {
+    report.rows.push_back({Cell::of_text(bill.entity->id), Cell::of_text(bill.entity->name),
+                           Cell::of_text(period.str()), Cell::of_amount(bill.total),
+                           Cell::of_date(bill.due)});
+  }
+  return report;
+}
+
+}  // namespace citfee

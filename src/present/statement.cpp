@@ -1,0 +1,50 @@
+#include "present/statement.hpp"
+
+#include <fmt/format.h>
+
+namespace citfee {
+
+std::string annual_reference(int year, std::string_view entity_id) {
+  return fmt::format("CIT-QA-{}-{}", year, entity_id);
+}
+
+std::string semester_reference(Period period, std::string_view entity_id) {
+  return fmt::format("CIT-QV-{}-{}", period.str(), entity_id);
+}
+
+std::string file_name_problem(std::string_view entity_id) {
+  if (entity_id.empty()) return "it is empty";
+  if (entity_id.front() == '.') return "it begins with \".\", which would make a hidden file";
+  for (char c : entity_id) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    if (c == '/' || c == '\\')
+      return fmt::format("it holds \"{}\", which separates directories", c);
+    if (u < 0x20 || u == 0x7f) return "it holds a control character";
+  }
+  return "";
+}
+
+namespace statement_parts {
+
+Statement base(const Entity& entity, const StatementSettings& settings) {
+  Statement s;
+  s.issuer = settings.issuer;
+  s.recipient = {entity.name, entity.id, entity.tax_code, entity.pec};
+  s.date = settings.date;
+  s.draft = settings.draft;
+  return s;
+}
+
+std::string payment_reason(const std::string& text) {
+  static constexpr std::string_view kAllowed = "/-?:().,'+ ";
+  std::string out;
+  for (char c : text) {
+    const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    out += alnum || kAllowed.find(c) != std::string_view::npos ? c : '-';
+  }
+  return out;
+}
+
+}  // namespace statement_parts
+
+}  // namespace citfee

@@ -1,0 +1,127 @@
+// Dates and billing semesters.
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <string>
+
+#include "core/error.hpp"
+#include "core/period.hpp"
+
+using namespace citfee;
+
+TEST_CASE("Period::parse", "[period]") {
+  CHECK(Period::parse("2026-H1") == Period{2026, Half::H1});
+  CHECK(Period::parse("2026-H2") == Period{2026, Half::H2});
+  CHECK(Period::parse("2026-h2") == Period{2026, Half::H2});
+  CHECK(Period::parse("2026-h1").half == Half::H1);
+  CHECK(Period::parse("2027-H1").year == 2027);
+  for (const char* bad : {"2026-H3", "2026-H0", "2026H1", "2026-1", "26-H1", "2026-H1 ", " 2026-H1",
+                          "2026-H12", "2026_H1", "2026-S1", "", "H1", "abcd-H1", "2026-HH"}) {
+    INFO("\"" << bad << "\"");
+    CHECK_THROWS_AS(Period::parse(bad), ValueError);
+  }
+  CHECK_THROWS_WITH(Period::parse("2026-H3"), Catch::Matchers::Contains("2026-H1"));
+}
+
+TEST_CASE("Period text round-trips", "[period]") {
+  CHECK(Period{2026, Half::H1}.str() == "2026-H1");
+  CHECK(Period{2026, Half::H2}.str() == "2026-H2");
+  for (int year = 1990; year <= 2100; ++year) {
+    for (Half half : {Half::H1, Half::H2}) {
+      Period p{year, half};
+      CHECK(Period::parse(p.str()) == p);
+    }
+  }
+}
+
+TEST_CASE("Period::containing a date", "[period]") {
+  CHECK(Period::containing({2026, 1, 1}) == Period{2026, Half::H1});
+  CHECK(Period::containing({2026, 6, 30}) == Period{2026, Half::H1});
+  CHECK(Period::containing({2026, 7, 1}) == Period{2026, Half::H2});
+  CHECK(Period::containing({2026, 12, 31}) == Period{2026, Half::H2});
+  CHECK(Period::containing(parse_date("15/03/2027")) == Period::parse("2027-H1"));
+  for (int month = 1; month <= 12; ++month) {
+    INFO(month);
+    CHECK(Period::containing({2026, month, 15}).half == (month <= 6 ? Half::H1 : Half::H2));
+  }
+}
+
+TEST_CASE("periods are ordered in time", "[period]") {
+  const Period a = Period::parse("2025-H2");
+  const Period b = Period::parse("2026-H1");
+  const Period c = Period::parse("2026-H2");
+  CHECK(a < b);
+  CHECK(b < c);
+  CHECK(a < c);
+  CHECK(c > a);
+  CHECK(b <= b);
+  CHECK_FALSE(b < b);
+  CHECK(b != c);
+  CHECK(b.next() == c);
+  CHECK(c.previous() == b);
+  CHECK(b.previous() == a);
+  CHECK(a.next() == b);
+  CHECK(c.next() == Period::parse("2027-H1"));
+  // ordinal() counts semesters: consecutive periods differ by one.
+  Period p = Period::parse("2020-H1");
+  for (int i = 0; i < 40; ++i) {
+    const Period n = p.next();
+    CHECK(n.ordinal() == p.ordinal() + 1);
+    CHECK(n.previous() == p);
+    CHECK(p < n);
+    p = n;
+  }
+  CHECK(p == Period::parse("2040-H1"));
+}
+
+TEST_CASE("parse_date: ISO and Italian forms", "[period][date]") {
+  const Date d = parse_date("2026-03-31");
+  CHECK(d.year == 2026);
+  CHECK(d.month == 3);
+  CHECK(d.day == 31);
+  CHECK(parse_date("31/03/2026") == d);
+  CHECK(parse_date("01/07/2026") == Date{2026, 7, 1});  // day first
+  CHECK(d.iso() == "2026-03-31");
+  CHECK(Date{2027, 1, 5}.iso() == "2027-01-05");
+  CHECK(parse_date("2028-02-29") == Date{2028, 2, 29});
+  CHECK(parse_date("29/02/2028") == Date{2028, 2, 29});
+  CHECK(parse_date("2000-02-29") == Date{2000, 2, 29});
+  for (const char* bad :
+       {"2026-02-29", "29/02/2026", "1900-02-29", "2026-04-31", "2026-13-01", "2026-00-10",
+        "2026-01-00", "2026-3-31", "31-03-2026", "03/31/2026", "2026/03/31", "", "2026-03-31T00:00",
+        " 2026-03-31", "2026-03-3a", "31.03.2026"}) {
+    INFO("\"" << bad << "\"");
+    CHECK_THROWS_AS(parse_date(bad), ValueError);
+  }
+}
+
+TEST_CASE("dates are ordered", "[period][date]") {
+  CHECK(Date{2026, 3, 31} < Date{2026, 4, 1});
+  CHECK(Date{2026, 12, 31} < Date{2027, 1, 1});
+  CHECK(Date{2026, 1, 31} < Date{2026, 2, 1});
+  CHECK(Date{2026, 3, 31} == parse_date("31/03/2026"));
+}
+
+TEST_CASE("is_valid_date agrees with std::chrono on four centuries", "[period][date][property]") {
+  int wrong = 0;
+  std::string first;
+  for (int y = 1600; y <= 2400; ++y) {
+    for (int m = 0; m <= 13; ++m) {
+      for (int d = 0; d <= 32; ++d) {
+        const bool expected =
+            m >= 1 && m <= 12 && d >= 1 &&
+            std::chrono::year_month_day{std::chrono::year{y},
+                                        std::chrono::month{static_cast<unsigned>(m)},
+                                        std::chrono::day{static_cast<unsigned>(d)}}
+                .ok();
+        if (is_valid_date(y, m, d) != expected && wrong++ == 0) {
+          first = std::to_string(y) + "-" + std::to_string(m) + "-" + std::to_string(d);
+        }
+      }
+    }
+  }
+  INFO("first disagreement: " << first);
+  CHECK(wrong == 0);
+  CHECK_FALSE(is_valid_date(0, 1, 1));
+  CHECK_FALSE(is_valid_date(10000, 1, 1));
+}
