@@ -6,10 +6,17 @@ namespace citfee {
 
 std::vector<Period> earlier_periods(const Tariff& tariff, AllowanceScope scope, Period period) {
   std::vector<Period> out;
-  if (scope == AllowanceScope::kNone) return out;
-  Period first = scope == AllowanceScope::kYear ? Period{period.year, Half::H1}
-                                                : Period{tariff.convention_start, Half::H1};
-  first = std::max(first, Period{tariff.convention_start, Half::H1});
+  const Period start{tariff.convention_start, Half::H1};
+  Period first = start;
+  switch (scope) {  // no default: a new scope must say where its count begins
+    case AllowanceScope::kNone:
+      return out;
+    case AllowanceScope::kYear:
+      first = std::max(start, Period{period.year, Half::H1});
+      break;
+    case AllowanceScope::kConvention:
+      break;
+  }
   for (Period p = first; p < period; p = p.next()) out.push_back(p);
   return out;
 }

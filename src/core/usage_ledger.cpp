@@ -64,28 +64,37 @@ std::map<std::string, std::int64_t> UsageLedger::totals_by_service() const {
   return totals;
 }
 
+namespace ledger_rules {
+
+std::string unknown_id(std::string_view id) {
+  return fmt::format("id \"{}\" is not in the entities file: add the entity or correct the id", id);
+}
+
+std::string unknown_service(std::string_view service, const Tariff& tariff) {
+  std::vector<std::string> keys;
+  for (const Service& s : tariff.services) keys.push_back(s.key);
+  return fmt::format("service \"{}\" is not in the tariff {}: write one of {}", service, tariff.id,
+                     fmt::join(keys, ", "));
+}
+
+std::string price_problem(const Service& service, bool price_given, bool in_column) {
+  if (service.unit_price && price_given) {
+    return fmt::format("service {} has a price in the tariff ({} EUR): leave unit_price empty",
+                       service.key, service.unit_price->to_string(2));
+  }
+  if (!service.unit_price && !price_given) {
+    return fmt::format("service {} is priced per event: give its unit_price{}, e.g. 25.00",
+                       service.key, in_column ? "" : " in a unit_price column");
+  }
+  return "";
+}
+
+}  // namespace ledger_rules
+
 namespace {
 
 Location field(const UsageRecord& r, int column) {
   return {r.where.file, r.where.line, column};
-}
-
-// Checks the price rule of the tariff: a priced service takes no price from
-// the usage (no silent override), a service priced per event needs one.
-bool check_price(const UsageRecord& r, const Service& service, Diagnostics& diag) {
-  if (service.unit_price && r.unit_price) {
-    diag.error(field(r, r.price_field),
-               fmt::format("service {} has a price in the tariff ({} EUR): leave unit_price empty",
-                           service.key, service.unit_price->to_string(2)));
-    return false;
-  }
-  if (!service.unit_price && !r.unit_price) {
-    diag.error(field(r, r.price_field),
-               fmt::format("service {} is priced per event: give its unit_price, e.g. 25.00",
-                           service.key));
-    return false;
-  }
-  return true;
 }
 
 // Checks one record against the entities and the tariff; false if it is wrong.
@@ -94,24 +103,18 @@ bool check_record(const UsageRecord& r, const std::unordered_set<std::string>& k
                   const Tariff& tariff, std::set<std::pair<std::string, int>>& unknown_rows,
                   Diagnostics& diag) {
   if (!known_ids.count(r.entity_id)) {
-    if (unknown_rows.insert({r.where.file, r.where.line}).second) {
-      diag.error(
-          field(r, r.id_field),
-          fmt::format("id \"{}\" is not in the entities file: add the entity or correct the id",
-                      r.entity_id));
-    }
+    if (unknown_rows.insert({r.where.file, r.where.line}).second)
+      diag.error(field(r, r.id_field), ledger_rules::unknown_id(r.entity_id));
     return false;
   }
   const Service* service = tariff.find_service(r.service);
   if (!service) {
-    std::vector<std::string> keys;
-    for (const Service& s : tariff.services) keys.push_back(s.key);
-    diag.error(field(r, r.service_field),
-               fmt::format("service \"{}\" is not in the tariff {}: write one of {}", r.service,
-                           tariff.id, fmt::join(keys, ", ")));
+    diag.error(field(r, r.service_field), ledger_rules::unknown_service(r.service, tariff));
     return false;
   }
-  return check_price(r, *service, diag);
+  const std::string problem = ledger_rules::price_problem(*service, r.unit_price.has_value());
+  if (!problem.empty()) diag.error(field(r, r.price_field), problem);
+  return problem.empty();
 }
 
 }  // namespace

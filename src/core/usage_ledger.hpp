@@ -6,6 +6,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <unordered_set>
 #include <vector>
@@ -17,6 +18,10 @@
 #include "core/tariff.hpp"
 
 namespace citfee {
+
+// The largest quantity one usage row may hold: above it, surely a mistake;
+// and sums of such rows cannot overflow.
+inline constexpr std::int64_t kMaxQuantity = 1'000'000'000;
 
 // One row of a usage file, as read: not yet checked against entities or tariff.
 struct UsageRecord {
@@ -60,6 +65,19 @@ class UsageLedger {
   using Key = std::tuple<std::string, int, std::string>;  // id, period ordinal, service
   std::map<Key, std::vector<Line>> lines_;
 };
+
+// The rules a usage row must keep, one place for the usage files and the
+// event logs. Each returns why a row breaks it, or "" when it keeps it.
+namespace ledger_rules {
+
+std::string unknown_id(std::string_view id);
+// `service` is not in the tariff: the message lists those that are.
+std::string unknown_service(std::string_view service, const Tariff& tariff);
+// The tariff's price is not overridden silently; a price per event must be
+// given (`in_column`: the file has a unit_price column to give it in).
+std::string price_problem(const Service& service, bool price_given, bool in_column = true);
+
+}  // namespace ledger_rules
 
 // What build_ledger left out, so the user can be told.
 struct LedgerNotes {

@@ -2,28 +2,11 @@
 
 #include <fmt/format.h>
 
+#include "input/header.hpp"
+
 namespace citfee {
 
 namespace {
-
-constexpr std::string_view kBom = "\xEF\xBB\xBF";
-
-std::string lower_trimmed(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
-bool all_empty(const std::vector<std::string>& fields) {
-  for (const auto& f : fields) {
-    if (!f.empty()) return false;
-  }
-  return true;
-}
 
 // Splits the text into records, one field at a time. Keeps its place so that
 // every problem can name a line.

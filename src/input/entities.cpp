@@ -4,49 +4,13 @@
 
 #include <fmt/format.h>
 
+#include "input/header.hpp"
+
 namespace citfee {
-
-std::string_view trimmed(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
-bool check_header(const CsvTable& table, const std::vector<std::string_view>& required,
-                  std::string_view example, Diagnostics& diag) {
-  const Location where{table.file, table.header_line, 0};
-  if (table.header.empty()) {
-    diag.error({table.file, 1, 0},
-               fmt::format("the file is empty: it needs a header line such as {}", example));
-    return false;
-  }
-  bool ok = true;
-  for (std::size_t i = 0; i < table.header.size(); ++i) {
-    for (std::size_t j = 0; j < i; ++j) {
-      if (!table.header[i].empty() && table.header[i] == table.header[j]) {
-        diag.error({table.file, table.header_line, static_cast<int>(i + 1)},
-                   fmt::format("column \"{}\" appears twice in the header", table.header[i]));
-        ok = false;
-      }
-    }
-  }
-  for (auto name : required) {
-    if (table.column(name) < 0) {
-      diag.error(where, fmt::format("the header has no \"{}\" column (found: {}; expected e.g. {})",
-                                    name, fmt::join(table.header, ","), example));
-      ok = false;
-    }
-  }
-  return ok;
-}
 
 namespace {
 
 constexpr std::string_view kExample = "id,name,type,population";
-
-std::string cell(const CsvRow& row, int column) {
-  return column < 0 ? std::string() : std::string(trimmed(row.fields[column]));
-}
 
 std::string accepted_types() {
   std::string out;
@@ -79,8 +43,8 @@ std::vector<Entity> read_entities(const CsvTable& table, Diagnostics& diag) {
   for (const CsvRow& row : table.rows) {
     Entity e;
     e.where = {table.file, row.line, 0};
-    e.id = cell(row, id_col);
-    e.name = cell(row, name_col);
+    e.id = cell_text(row, id_col);
+    e.name = cell_text(row, name_col);
     bool ok = true;
     if (e.id.empty()) {
       diag.error(table.at(row, id_col), "id is empty: every entity needs a unique id");
@@ -96,7 +60,7 @@ std::vector<Entity> read_entities(const CsvTable& table, Diagnostics& diag) {
                  "name is empty: write the entity's name, e.g. Comune di Adro");
       ok = false;
     }
-    const std::string type_text = cell(row, type_col);
+    const std::string type_text = cell_text(row, type_col);
     if (auto type = parse_entity_type(type_text)) {
       e.type = *type;
     } else {
@@ -104,7 +68,7 @@ std::vector<Entity> read_entities(const CsvTable& table, Diagnostics& diag) {
                                                       type_text, accepted_types()));
       ok = false;
     }
-    const std::string pop_text = cell(row, pop_col);
+    const std::string pop_text = cell_text(row, pop_col);
     if (pop_col < 0 && ok && carries_population(e.type)) {
       if (!warned_population_column) {
         diag.error(
@@ -122,8 +86,8 @@ std::vector<Entity> read_entities(const CsvTable& table, Diagnostics& diag) {
         ok = false;
       }
     }
-    e.tax_code = cell(row, tax_col);
-    e.pec = cell(row, pec_col);
+    e.tax_code = cell_text(row, tax_col);
+    e.pec = cell_text(row, pec_col);
     if (ok) entities.push_back(std::move(e));
   }
   return entities;

@@ -5,25 +5,17 @@
 #include <fmt/format.h>
 
 #include "core/count.hpp"
-#include "input/entities.hpp"
+#include "input/header.hpp"
 
 namespace citfee {
 
 namespace {
 
-// Quantities above this are surely a mistake, and sums of them cannot overflow.
-constexpr std::int64_t kMaxQuantity = 1'000'000'000;
-
-std::string cell(const CsvRow& row, int column) {
-  return column < 0 ? std::string()
-                    : std::string(trimmed(row.fields[static_cast<std::size_t>(column)]));
-}
-
 // Reads id and period, common to both layouts; false if either is wrong.
 bool read_key(const CsvTable& t, const CsvRow& row, UsageRecord& r, Diagnostics& diag) {
   const int id_col = t.column("id");
   const int period_col = t.column("period");
-  r.entity_id = cell(row, id_col);
+  r.entity_id = cell_text(row, id_col);
   r.where = {t.file, row.line, 0};
   r.id_field = id_col + 1;
   bool ok = true;
@@ -33,7 +25,7 @@ bool read_key(const CsvTable& t, const CsvRow& row, UsageRecord& r, Diagnostics&
     ok = false;
   }
   try {
-    r.period = Period::parse(cell(row, period_col));
+    r.period = Period::parse(cell_text(row, period_col));
   } catch (const ValueError& e) {
     diag.error(t.at(row, period_col), e.what());
     ok = false;
@@ -89,7 +81,7 @@ std::vector<UsageRecord> read_wide(const CsvTable& t, const Tariff& tariff, Wide
       continue;
     }
     for (int col : service_cols) {
-      const std::string text = cell(row, col);
+      const std::string text = cell_text(row, col);
       if (text.empty()) continue;  // an empty cell is 0
       UsageRecord r = key;
       r.service = t.header[static_cast<std::size_t>(col)];
@@ -139,19 +131,19 @@ std::vector<UsageRecord> read_long(const CsvTable& t, Diagnostics& diag) {
     bool row_ok = read_key(t, row, r, diag);
     r.service_field = service_col + 1;
     r.price_field = price_col + 1;  // 0 when the column is absent
-    r.service = cell(row, service_col);
+    r.service = cell_text(row, service_col);
     for (char& c : r.service) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (r.service.empty()) {
       diag.error(t.at(row, service_col), "service is empty: write a service key, e.g. telemaco");
       row_ok = false;
     }
     try {
-      r.quantity = parse_count(cell(row, quantity_col), "quantity", true, kMaxQuantity);
+      r.quantity = parse_count(cell_text(row, quantity_col), "quantity", true, kMaxQuantity);
     } catch (const ValueError& e) {
       diag.error(t.at(row, quantity_col), e.what());
       row_ok = false;
     }
-    const std::string price = cell(row, price_col);
+    const std::string price = cell_text(row, price_col);
     if (!price.empty()) {
       try {
         // A semicolon file from an Italian spreadsheet writes 12,50.

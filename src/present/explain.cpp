@@ -2,6 +2,8 @@
 
 #include "present/explain.hpp"
 
+#include "present/scope_words.hpp"
+
 namespace citfee {
 
 namespace {
@@ -74,20 +76,17 @@ std::string explain_allowance(const ServiceCharge& c, const Entity& e, Period pe
   const Service& s = *c.service;
   const AllowanceUse& a = c.allowance;
   if (s.scope == AllowanceScope::kNone) return "  no free units\n";
-  std::string out = fmt::format(
-      "  free units: {} {} ({})\n", a.allowance,
-      s.scope == AllowanceScope::kYear ? "per calendar year" : "for the whole convention",
-      allowance_basis(s.allowance, e));
+  std::string out = fmt::format("  free units: {} {} ({})\n", a.allowance, scope_words(s.scope).per,
+                                allowance_basis(s.allowance, e));
   if (a.earlier.empty()) {
     out += fmt::format("  used before {} in the same {}: none\n", period.str(),
-                       s.scope == AllowanceScope::kYear ? "year" : "convention");
+                       scope_words(s.scope).span);
   } else {
     std::vector<std::string> parts;
     for (const PeriodUse& u : a.earlier)
       parts.push_back(fmt::format("{}: {}", u.period.str(), u.quantity));
     out += fmt::format("  used before {} in the same {}: {} (total {})\n", period.str(),
-                       s.scope == AllowanceScope::kYear ? "year" : "convention",
-                       fmt::join(parts, ", "), a.used_before);
+                       scope_words(s.scope).span, fmt::join(parts, ", "), a.used_before);
   }
   out += fmt::format("  free units left at the start of {}: {}\n", period.str(), a.left);
   return out;

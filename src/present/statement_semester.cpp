@@ -2,16 +2,12 @@
 #include <fmt/format.h>
 
 #include "present/italian.hpp"
+#include "present/scope_words.hpp"
 #include "present/statement_semester.hpp"
 
 namespace citfee {
 
 namespace {
-
-std::string scope_words(AllowanceScope scope) {
-  return scope == AllowanceScope::kYear ? "per anno solare"
-                                        : "per tutta la durata della convenzione";
-}
 
 // How the free units of a service stood when the semester began: said once
 // per service, however many lines it has.
@@ -23,11 +19,9 @@ std::string allowance_note(const ServiceCharge& c) {
     }
     return fmt::format("{}: nessuna quantità gratuita.", s.label);
   }
-  const std::string earlier = s.scope == AllowanceScope::kYear
-                                  ? "utilizzo nei semestri precedenti dell'anno"
-                                  : "utilizzo nei semestri precedenti";
+  const ScopeWords words = scope_words(s.scope);
   return fmt::format("{}: quantità gratuita {} {}; {} {}; residuo a inizio semestre {}.", s.label,
-                     italian_integer(c.allowance.allowance), scope_words(s.scope), earlier,
+                     italian_integer(c.allowance.allowance), words.per_it, words.earlier_it,
                      italian_integer(c.allowance.used_before), italian_integer(c.allowance.left));
 }
 

@@ -1,5 +1,7 @@
 #include "present/tariff_text.hpp"
 
+#include "present/scope_words.hpp"
+
 #include <fmt/format.h>
 
 namespace citfee {
@@ -76,9 +78,8 @@ std::string describe_tariff(const Tariff& t) {
     if (s.scope == AllowanceScope::kNone) {
       out += "    free units: none\n";
     } else {
-      out += fmt::format(
-          "    free units: {} ({})\n", describe_allowance(s.allowance),
-          s.scope == AllowanceScope::kYear ? "each calendar year" : "for the whole convention");
+      out += fmt::format("    free units: {} ({})\n", describe_allowance(s.allowance),
+                         scope_words(s.scope).each);
     }
     if (!s.note.empty()) out += fmt::format("    note: {}\n", s.note);
   }

@@ -14,6 +14,7 @@
 #include "core/annual.hpp"
 #include "input/csv.hpp"
 #include "input/entities.hpp"
+#include "input/header.hpp"
 #include "input/read_file.hpp"
 #include "input/tariff_source.hpp"
 #include "input/usage.hpp"

@@ -6,7 +6,7 @@
 #include <fmt/format.h>
 
 #include "core/count.hpp"
-#include "input/entities.hpp"
+#include "input/header.hpp"
 
 namespace citfee {
 
@@ -205,35 +205,20 @@ void EventRows::check_and_take(const std::string_view* f, int line) {
   }
   const int entity = context_.find_entity(id);
   if (entity < 0) {
-    problems_.add(
-        at(line, columns_.id),
-        fmt::format("id \"{}\" is not in the entities file: add the entity or correct the id", id));
+    problems_.add(at(line, columns_.id), ledger_rules::unknown_id(id));
     ok = false;
   }
   const Tariff& tariff = context_.tariff();
   const int s = context_.find_service(service);
   if (s < 0) {
-    std::vector<std::string> keys;
-    for (const Service& sv : tariff.services) keys.push_back(sv.key);
-    problems_.add(at(line, columns_.service),
-                  fmt::format("service \"{}\" is not in the tariff {}: write one of {}", service,
-                              tariff.id, fmt::join(keys, ", ")));
+    problems_.add(at(line, columns_.service), ledger_rules::unknown_service(service, tariff));
     return;
   }
   const Service& sv = tariff.services[static_cast<std::size_t>(s)];
-  // The tariff's price is not overridden silently; a price per event must be given.
-  if (sv.unit_price && price) {
-    problems_.add(
-        at(line, columns_.unit_price),
-        fmt::format("service {} has a price in the tariff ({} EUR): leave unit_price empty", sv.key,
-                    sv.unit_price->to_string(2)));
-    return;
-  }
-  if (!sv.unit_price && !price) {
-    const bool has_column = columns_.unit_price >= 0;
-    problems_.add(at(line, has_column ? columns_.unit_price : columns_.service),
-                  fmt::format("service {} is priced per event: give its unit_price{}, e.g. 25.00",
-                              sv.key, has_column ? "" : " in a unit_price column"));
+  const bool has_column = columns_.unit_price >= 0;
+  const std::string problem = ledger_rules::price_problem(sv, price.has_value(), has_column);
+  if (!problem.empty()) {
+    problems_.add(at(line, has_column ? columns_.unit_price : columns_.service), problem);
     return;
   }
   if (ok)

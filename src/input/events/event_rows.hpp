@@ -13,9 +13,6 @@
 
 namespace citfee::events {
 
-// Quantities above this are surely a mistake (as in usage files).
-inline constexpr std::int64_t kMaxQuantity = 1'000'000'000;
-
 // The columns of an events file, by what they hold; -1 when absent.
 struct EventColumns {
   char delimiter = ',';  // a ';' file may write prices as 12,50

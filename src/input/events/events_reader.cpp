@@ -16,9 +16,9 @@
 
 #include <fmt/format.h>
 
-#include "input/entities.hpp"
 #include "input/events/event_rows.hpp"
 #include "input/events/special_bytes.hpp"
+#include "input/header.hpp"
 
 namespace citfee {
 
@@ -28,14 +28,10 @@ using events::EventColumns;
 using events::EventRows;
 using events::Problems;
 
-constexpr std::string_view kBom = "\xEF\xBB\xBF";
 constexpr std::size_t kPad = 64;             // readable bytes past the data: special_bytes loads 64
 constexpr std::size_t kMaxRecord = 1 << 20;  // a longer record is a quote never closed
 
-bool all_empty(const std::vector<std::string>& fields) {
-  return std::all_of(fields.begin(), fields.end(), [](const std::string& f) { return f.empty(); });
-}
-
+using citfee::all_empty;  // and, for a record as views:
 bool all_empty(const std::string_view* fields, std::size_t n) {
   return std::all_of(fields, fields + n, [](std::string_view f) { return f.empty(); });
 }
@@ -43,12 +39,6 @@ bool all_empty(const std::string_view* fields, std::size_t n) {
 bool all_utf8(const std::string_view* fields, std::size_t n) {
   return std::all_of(fields, fields + n,
                      [](std::string_view f) { return find_invalid_utf8(f) == f.npos; });
-}
-
-std::string lower_trimmed(std::string_view s) {
-  std::string out(trimmed(s));
-  for (char& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  return out;
 }
 
 enum class Step { kDone, kIncomplete };

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "input/csv.hpp"
+#include "input/header.hpp"
 #include "support.hpp"
 
 using namespace citfee;

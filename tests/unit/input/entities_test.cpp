@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "input/entities.hpp"
+#include "input/header.hpp"
 #include "input/read_file.hpp"
 #include "support.hpp"
 
