@@ -5,7 +5,7 @@
 #include <string_view>
 
 #include "core/error.hpp"
-#include "present/statement.hpp"
+#include "core/issuer.hpp"
 
 namespace citfee {
 
