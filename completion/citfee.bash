@@ -14,8 +14,12 @@ _citfee_year() {
 _citfee_options() {
   case $1 in
     annual)
-      echo "--year --entities --method --tariff -O --output-format -o --output --decimal-comma --lang \
---statements --all --draft --iban --issuer --date -h --help"
+      echo "--year --entities --method --compare-tariff --compare-method --tariff -O --output-format -o --output \
+--decimal-comma --lang --statements --all --draft --iban --issuer --date -h --help"
+      ;;
+    summary)
+      echo "--year --entities --usage --events --method --top --compare-tariff --compare-method --tariff -O \
+--output-format -o --output --decimal-comma --lang -h --help"
       ;;
     semester)
       echo "--period --entities --usage --events --by --tariff -O --output-format -o --output --decimal-comma --lang \
@@ -67,7 +71,7 @@ _citfee() {
   local command="" i
   for ((i = 1; i < COMP_CWORD; i++)); do
     case ${COMP_WORDS[i]} in
-      annual | semester | explain | check | ledger | tariff)
+      annual | semester | summary | explain | check | ledger | tariff)
         command=${COMP_WORDS[i]}
         break
         ;;
@@ -81,7 +85,7 @@ _citfee() {
         _citfee_words "table csv tsv json xlsx" "$cur"
         return
         ;;
-      --method)
+      --method | --compare-method)
         _citfee_words "flat marginal" "$cur"
         return
         ;;
@@ -107,7 +111,7 @@ _citfee() {
         _citfee_files '*.[cC][sS][vV]' "$cur"
         return
         ;;
-      --tariff | --issuer)
+      --tariff | --issuer | --compare-tariff)
         _citfee_files '*.[tT][oO][mM][lL]' "$cur"
         return
         ;;
@@ -130,7 +134,7 @@ _citfee() {
   if [[ $cur == -* ]]; then
     _citfee_words "--help --version" "$cur"
   else
-    _citfee_words "annual semester explain check ledger tariff" "$cur"
+    _citfee_words "annual semester summary explain check ledger tariff" "$cur"
   fi
 }
 
