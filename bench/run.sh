@@ -159,7 +159,7 @@ read -r t_summary min_summary < <(time_it summary-7904 50 5 "$CITFEE" summary --
 # The letters: in memory, before and after (the fastest of LETTER_RUNS each),
 # then the whole run, files written (hyperfine).
 echo "bench: timing $letters letters" >&2
-read -r l_before l_after l_count l_same < <("$BUILD_DIR/bench_letters" "$OUT/enti-lettere.csv" "$LETTER_RUNS" || true)
+read -r l_before l_after l_before_cpu l_after_cpu l_count l_same < <("$BUILD_DIR/bench_letters" "$OUT/enti-lettere.csv" "$LETTER_RUNS" || true)
 read -r t_letters min_letters < <(time_it letters "$LETTER_RUNS" 1 "$CITFEE" annual --year 2027 \
   --entities "$OUT/enti-lettere.csv" -O csv -o "$OUT/lettere.csv" --statements "$OUT/lettere" \
   --date 2027-01-15 --iban IT60X0542811101000000123456)
@@ -170,6 +170,7 @@ read -r t_true min_true < <(time_it true 200 20 /bin/true)
 linkage=$(ldd "$CITFEE" >/dev/null 2>&1 && echo dynamically || echo statically)
 ms() { awk -v t="$1" 'BEGIN { printf "%.1f ms", t * 1000 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1fx", a / b }'; }
+msec() { awk -v t="$1" 'BEGIN { printf "%.1f ms", t }'; }
 cat <<EOF
 
 citfee benchmark: $(date -u +%Y-%m-%d), $(nproc) processors ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)), load average before: $(cut -d' ' -f1-3 /proc/loadavg)
@@ -196,8 +197,9 @@ citfee annual, whole process ($linkage linked)   median      min
 citfee summary, 7,904 Comuni of Italy            $(printf '%10s %10s' "$(ms "$t_summary")" "$(ms "$min_summary")")
 
 letters: $l_count annual letters and their bundle ($letter_files files); same bytes before and after: $l_same
-  rendered, a font set-up per document (before)  $(printf '%10s' "$(ms "$(awk -v t="$l_before" 'BEGIN { print t / 1000 }')")")
-  rendered, one set-up per thread (after)        $(printf '%10s' "$(ms "$(awk -v t="$l_after" 'BEGIN { print t / 1000 }')")") $(printf '%9s' "$(ratio "$l_before" "$l_after")")
-  citfee annual --statements, whole process      $(printf '%10s %10s' "$(ms "$t_letters")" "$(ms "$min_letters")")   $(awk -v n="$l_count" -v t="$t_letters" 'BEGIN { printf "%.0f letters/s", n / t }')
+  in memory                                         clock  processor
+  a font set-up per document (before)            $(printf '%10s %10s' "$(msec "$l_before")" "$(msec "$l_before_cpu")")
+  one set-up per thread, 2 threads (after)       $(printf '%10s %10s %9s' "$(msec "$l_after")" "$(msec "$l_after_cpu")" "$(ratio "$l_before" "$l_after")")
+  citfee annual --statements, whole process      $(printf '%10s %10s' "$(ms "$t_letters")" "$(ms "$min_letters")")  $(awk -v n="$l_count" -v t="$t_letters" 'BEGIN { printf "%.0f letters/s", n / t }')
 EOF
 [[ $l_same == yes ]] || { echo "bench: FAIL: the letters differ before and after" >&2; exit 1; }
