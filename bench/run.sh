@@ -12,9 +12,11 @@
 #    hyperfine (warm cache: one warm-up run first) and prints the medians
 #    and the ratios. Also DuckDB's CSV reader (its node API, 2 threads) when
 #    npm can install it here (bench/agg_duckdb.js; skipped with a note
-#    otherwise), citfee semester on the same log, citfee's peak
-#    memory, and citfee annual as a whole process on 205 and 7,904 entities,
-#    beside /bin/true: what starting any process costs on the machine.
+#    otherwise), citfee semester on the same log, citfee's peak memory, and
+#    citfee annual as a whole process (start-up included: the program loads
+#    its libraries, those of workbooks and letters too) on 205 and 7,904
+#    entities, beside /bin/true: what starting any process costs on the
+#    machine.
 # 5. The letters: 211 annual letters (the 205 Comuni and 6 Comunità
 #    Montane) and their bundle, rendered in memory with a font set-up per
 #    document (before) and once per thread (after), checked byte for byte
