@@ -9,8 +9,8 @@
 // the fastest of RUNS runs of each, on the clock and in processor time (all
 // threads, user and system). The machine is shared: the fastest run is the
 // least disturbed, and processor time does not count the waits.
-#include <algorithm>
 #include <time.h>
+#include <algorithm>
 
 #include <chrono>
 #include <cstdio>

@@ -85,7 +85,8 @@ Action add_summary(CLI::App& app) {
   add_events_option(*cmd, o->events);
   cmd->add_option("--method", o->method, "flat or marginal (default: the tariff's)")
       ->check(CLI::IsMember({"flat", "marginal"}));
-  cmd->add_option("--top", o->top, "How many bodies the table of the largest variable fees lists (default: 10)")
+  cmd->add_option("--top", o->top,
+                  "How many bodies the table of the largest variable fees lists (default: 10)")
       ->check(CLI::Range(1, 100000));
   add_compare_options(*cmd, o->compare);
   add_tariff_option(*cmd, o->common);
