@@ -10,15 +10,22 @@
 # 4. Aggregates it (units per entity, semester and service) with citfee,
 #    mawk and Miller, checks that the three agree, then times each with
 #    hyperfine (warm cache: one warm-up run first) and prints the medians
-#    and the ratios. Also citfee semester on the same log, citfee's peak
-#    memory, and citfee annual as a whole process (start-up included: the
-#    program loads its libraries, those of workbooks and letters too) on 205
-#    and 7,904 entities, beside /bin/true: what starting any process costs on
-#    the machine.
+#    and the ratios. Also DuckDB's CSV reader (its node API, 2 threads) when
+#    npm can install it here (bench/agg_duckdb.js; skipped with a note
+#    otherwise), citfee semester on the same log, citfee's peak memory, and
+#    citfee annual as a whole process (start-up included: the program loads
+#    its libraries, those of workbooks and letters too) on 205 and 7,904
+#    entities, beside /bin/true: what starting any process costs on the
+#    machine.
+# 5. The letters: 211 annual letters (the 205 Comuni and 6 Comunità
+#    Montane) and their bundle, rendered in memory with a font set-up per
+#    document (before) and once per thread (after), checked byte for byte
+#    (bench/letters.cpp); then `citfee annual --statements` as a whole
+#    process, files written; and `citfee summary` on the 7,904 Comuni.
 #
 # Environment: EVENTS, SEED (default 42), RUNS (citfee, default 10),
-# SLOW_RUNS (mawk, default 3), MLR_RUNS (Miller, default 1), BUILD_DIR, SHARED
-# (the reference data, default ../shared/data).
+# SLOW_RUNS (mawk, default 3), MLR_RUNS (Miller, default 1), LETTER_RUNS
+# (default 5), BUILD_DIR, SHARED (the reference data, default ../shared/data).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,6 +34,7 @@ SEED=${SEED:-42}
 RUNS=${RUNS:-10}
 SLOW_RUNS=${SLOW_RUNS:-3}
 MLR_RUNS=${MLR_RUNS:-1}
+LETTER_RUNS=${LETTER_RUNS:-5}
 BUILD_DIR=${BUILD_DIR:-build}
 SHARED=${SHARED:-../shared/data}  # reference data beside the repository
 OUT=$BUILD_DIR/bench
@@ -38,7 +46,7 @@ for tool in cmake hyperfine mawk mlr /usr/bin/time; do
 done
 
 cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build "$BUILD_DIR" -j 2 --target citfee gen_events >/dev/null
+cmake --build "$BUILD_DIR" -j 2 --target citfee gen_events bench_letters >/dev/null
 
 # Entities: id,name,type,population. The capoluogo of Brescia is 017029.
 entities_from() {  # SOURCE_CSV (istat,nome,…,popolazione)
@@ -70,6 +78,30 @@ else
   synthetic_entities 7904 I | update "$OUT/enti-italia.csv"
 fi
 
+# The letters' entities: the Comuni of Brescia and six Comunità Montane (flat fee).
+{ cat "$OUT/enti-brescia.csv"; for i in 1 2 3 4 5 6; do echo "CM0$i,Comunità Montana $i,comunita_montana,"; done; } |
+  update "$OUT/enti-lettere.csv"
+letters=$(($(wc -l <"$OUT/enti-lettere.csv") - 1))
+
+# DuckDB's node API from npm, if it installs here. The package "duckdb"
+# downloads its library from DuckDB's own server at install time, and failing
+# that compiles DuckDB from source, which is not worth a benchmark: its successor,
+# @duckdb/node-api, carries the library in an npm package of its own.
+duckdb_dir=$OUT/duckdb
+duckdb_note=""
+duckdb_ok() { (cd "$duckdb_dir" 2>/dev/null && node -e 'require("@duckdb/node-api")' 2>/dev/null); }
+if command -v node >/dev/null && command -v npm >/dev/null; then
+  if ! duckdb_ok; then
+    mkdir -p "$duckdb_dir"
+    [[ -f $duckdb_dir/package.json ]] || echo '{"private": true}' >"$duckdb_dir/package.json"
+    echo "bench: npm install @duckdb/node-api" >&2
+    (cd "$duckdb_dir" && timeout 300 npm install --no-audit --no-fund @duckdb/node-api >npm.log 2>&1) || true
+  fi
+  duckdb_ok || duckdb_note="skipped: npm install @duckdb/node-api failed (see $duckdb_dir/npm.log)"
+else
+  duckdb_note="skipped: node and npm are not installed"
+fi
+
 log=$OUT/events-$EVENTS-$SEED.csv
 if [[ ! -s $log || $log -ot $OUT/enti-brescia.csv || $log -ot $BUILD_DIR/gen_events ]]; then
   echo "bench: writing $EVENTS events to $log" >&2
@@ -91,6 +123,16 @@ if ! cmp -s "$OUT/citfee.counts" "$OUT/mawk.counts" || ! cmp -s "$OUT/citfee.cou
   echo "bench: FAIL: the counts differ (see $OUT/*.counts)" >&2
   exit 1
 fi
+duckdb_agg=(node bench/agg_duckdb.js "$duckdb_dir" "$log")
+agreeing="citfee, mawk and Miller"
+if [[ -z $duckdb_note ]]; then
+  "${duckdb_agg[@]}" | LC_ALL=C sort >"$OUT/duckdb.counts"
+  if ! cmp -s "$OUT/citfee.counts" "$OUT/duckdb.counts"; then
+    echo "bench: FAIL: DuckDB's counts differ (see $OUT/duckdb.counts)" >&2
+    exit 1
+  fi
+  agreeing="citfee, mawk, Miller and DuckDB"
+fi
 counts=$(wc -l <"$OUT/citfee.counts")
 units=$(awk -F, '{ s += $4 } END { print s }' "$OUT/citfee.counts")
 
@@ -111,28 +153,55 @@ read -r t_mlr min_mlr < <(time_it mlr "$MLR_RUNS" 0 "${mlr_agg[@]}")
 rss=$(/usr/bin/time -f %M "${citfee_ledger[@]}" 2>&1 >/dev/null | tail -n 1)
 read -r t_annual min_annual < <(time_it annual-205 200 20 "$CITFEE" annual --year 2027 --entities "$OUT/enti-brescia.csv" -O csv)
 read -r t_italy min_italy < <(time_it annual-7904 50 5 "$CITFEE" annual --year 2027 --entities "$OUT/enti-italia.csv" -O csv)
+if [[ -z $duckdb_note ]]; then
+  read -r t_duckdb min_duckdb < <(time_it duckdb "$SLOW_RUNS" 1 "${duckdb_agg[@]}")
+fi
+read -r t_summary min_summary < <(time_it summary-7904 50 5 "$CITFEE" summary --year 2027 --entities "$OUT/enti-italia.csv" -O csv)
+
+# The letters: in memory, before and after (the fastest of LETTER_RUNS each),
+# then the whole run, files written (hyperfine).
+echo "bench: timing $letters letters" >&2
+read -r l_before l_after l_before_cpu l_after_cpu l_count l_same < <("$BUILD_DIR/bench_letters" "$OUT/enti-lettere.csv" "$LETTER_RUNS" || true)
+read -r t_letters min_letters < <(time_it letters "$LETTER_RUNS" 1 "$CITFEE" annual --year 2027 \
+  --entities "$OUT/enti-lettere.csv" -O csv -o "$OUT/lettere.csv" --statements "$OUT/lettere" \
+  --date 2027-01-15 --iban IT60X0542811101000000123456)
+letter_files=$(find "$OUT/lettere" -name '*.pdf' | wc -l)
 # What starting any process costs on this machine, for scale.
 read -r t_true min_true < <(time_it true 200 20 /bin/true)
 
 linkage=$(ldd "$CITFEE" >/dev/null 2>&1 && echo dynamically || echo statically)
 ms() { awk -v t="$1" 'BEGIN { printf "%.1f ms", t * 1000 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1fx", a / b }'; }
+msec() { awk -v t="$1" 'BEGIN { printf "%.1f ms", t }'; }
 cat <<EOF
 
 citfee benchmark: $(date -u +%Y-%m-%d), $(nproc) processors ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)), load average before: $(cut -d' ' -f1-3 /proc/loadavg)
 data: $data
 log: $EVENTS events, $(stat -c %s "$log") bytes, seed $SEED
-agreement: citfee, mawk and Miller give the same $counts counts ($units units)
+agreement: $agreeing give the same $counts counts ($units units)
 
 aggregation (units per entity, semester, service)   median      min   vs citfee
   citfee ledger                                  $(printf '%10s %10s' "$(ms "$t_citfee")" "$(ms "$min_citfee")")      1.0x
   citfee semester --by entity                    $(printf '%10s %10s' "$(ms "$t_semester")" "$(ms "$min_semester")")
   mawk                                           $(printf '%10s %10s %9s' "$(ms "$t_mawk")" "$(ms "$min_mawk")" "$(ratio "$t_mawk" "$t_citfee")")
   Miller (mlr)                                   $(printf '%10s %10s %9s' "$(ms "$t_mlr")" "$(ms "$min_mlr")" "$(ratio "$t_mlr" "$t_citfee")")
+$(if [[ -z $duckdb_note ]]; then
+  printf '  DuckDB (node API, 2 threads)                   %10s %10s %9s' "$(ms "$t_duckdb")" "$(ms "$min_duckdb")" "$(ratio "$t_duckdb" "$t_citfee")"
+else
+  printf '  DuckDB: %s' "$duckdb_note"
+fi)
 citfee peak resident memory: $((rss / 1024)) MiB
 
 citfee annual, whole process ($linkage linked)   median      min
   205 Comuni of Brescia                          $(printf '%10s %10s' "$(ms "$t_annual")" "$(ms "$min_annual")")
   7,904 Comuni of Italy                          $(printf '%10s %10s' "$(ms "$t_italy")" "$(ms "$min_italy")")
   /bin/true, for scale                           $(printf '%10s %10s' "$(ms "$t_true")" "$(ms "$min_true")")
+citfee summary, 7,904 Comuni of Italy            $(printf '%10s %10s' "$(ms "$t_summary")" "$(ms "$min_summary")")
+
+letters: $l_count annual letters and their bundle ($letter_files files); same bytes before and after: $l_same
+  in memory                                         clock  processor
+  a font set-up per document (before)            $(printf '%10s %10s' "$(msec "$l_before")" "$(msec "$l_before_cpu")")
+  one set-up per thread, 2 threads (after)       $(printf '%10s %10s %9s' "$(msec "$l_after")" "$(msec "$l_after_cpu")" "$(ratio "$l_before" "$l_after")")
+  citfee annual --statements, whole process      $(printf '%10s %10s' "$(ms "$t_letters")" "$(ms "$min_letters")")  $(awk -v n="$l_count" -v t="$t_letters" 'BEGIN { printf "%.0f letters/s", n / t }')
 EOF
+[[ $l_same == yes ]] || { echo "bench: FAIL: the letters differ before and after" >&2; exit 1; }

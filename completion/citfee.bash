@@ -92,7 +92,7 @@ _citfee() {
         _citfee_files '*.[cC][sS][vV]' "$cur"
         return
         ;;
-      --tariff | --issuer)
+      --tariff | --issuer | --compare-tariff)
         _citfee_files '*.[tT][oO][mM][lL]' "$cur"
         return
         ;;

@@ -43,6 +43,20 @@ const OutputFormat& format_of_output_file(const std::string& out) {
                           out, format_list(true)));
 }
 
+WriteOptions write_options_of(const CommonOptions& options) {
+  WriteOptions write_options;
+  write_options.decimal_mark = options.decimal_comma ? ',' : '.';
+  return write_options;
+}
+
+void write_out(const std::string& text, const CommonOptions& options) {
+  if (to_stdout(options)) {
+    write_stdout(text);
+  } else {
+    write_file_atomically(options.output, text);
+  }
+}
+
 }  // namespace
 
 const OutputFormat& output_format(const CommonOptions& options) {
@@ -58,8 +72,7 @@ const OutputFormat& output_format(const CommonOptions& options) {
 }
 
 void emit(Report report, const CommonOptions& options, std::vector<Report> more_sheets) {
-  WriteOptions write_options;
-  write_options.decimal_mark = options.decimal_comma ? ',' : '.';
+  const WriteOptions write_options = write_options_of(options);
   std::vector<Report> reports;
   reports.reserve(1 + more_sheets.size());
   reports.push_back(std::move(report));
@@ -67,12 +80,14 @@ void emit(Report report, const CommonOptions& options, std::vector<Report> more_
   if (options.lang == "it") {
     for (Report& r : reports) r = with_italian_labels(std::move(r));
   }
-  const std::string text = output_format(options).write(reports, write_options);
-  if (options.output.empty() || options.output == "-") {
-    write_stdout(text);
-  } else {
-    write_file_atomically(options.output, text);
+  write_out(output_format(options).write(reports, write_options), options);
+}
+
+void emit_tables(std::vector<Report> reports, const CommonOptions& options) {
+  if (options.lang == "it") {
+    for (Report& r : reports) r = with_italian_labels(std::move(r));
   }
+  write_out(render_tables(output_format(options), reports, write_options_of(options)), options);
 }
 
 }  // namespace citfee::cli

@@ -19,4 +19,7 @@ const OutputFormat& output_format(const CommonOptions& options);
 // value, moved in: a report of thousands of rows is not copied.
 void emit(Report report, const CommonOptions& options, std::vector<Report> more_sheets = {});
 
+// Several tables of one run, written together as render_tables does.
+void emit_tables(std::vector<Report> reports, const CommonOptions& options);
+
 }  // namespace citfee::cli

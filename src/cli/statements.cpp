@@ -142,8 +142,10 @@ void StatementWriter::write(Report report, const CommonOptions& common,
   // Staged files vanish unless committed: the report is written in between,
   // so a failure anywhere leaves neither.
   StagedFiles staged(options_.directory);
-  for (const Statement& s : statements) staged.add(s.file_stem + ".pdf", statement_pdf(s));
-  staged.add(combined_stem + ".pdf", combined_pdf(statements, combined_title));
+  const std::vector<std::string> pdfs = statement_pdfs(statements, combined_title);
+  for (std::size_t i = 0; i < statements.size(); ++i)
+    staged.add(statements[i].file_stem + ".pdf", pdfs[i]);
+  staged.add(combined_stem + ".pdf", pdfs.back());
   emit(std::move(report), common, std::move(more_sheets));
   staged.commit();
 }

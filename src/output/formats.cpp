@@ -65,6 +65,20 @@ std::string render(const Report& report, std::string_view name, const WriteOptio
   return format_named(name)->write({report}, options);
 }
 
+std::string render_tables(const OutputFormat& format, const std::vector<Report>& reports,
+                          const WriteOptions& options) {
+  if (format.binary) return format.write(reports, options);
+  const bool json = format.name == "json";
+  std::string out = json ? "[\n" : "";
+  for (std::size_t i = 0; i < reports.size(); ++i) {
+    if (i > 0) out += json ? ",\n" : "\n";
+    std::string one = format.write({reports[i]}, options);
+    if (json && !one.empty() && one.back() == '\n') one.pop_back();
+    out += one;
+  }
+  return json ? out + "\n]\n" : out;
+}
+
 std::string format_list(bool extensions) {
   const auto& formats = output_formats();
   std::string list;

@@ -30,6 +30,12 @@ const OutputFormat* format_named(std::string_view name);
 // The format whose extension is `extension` (no dot, any case); nullptr when none.
 const OutputFormat* format_of_extension(std::string_view extension);
 
+// Several tables of one run (summary): a workbook has one sheet each; JSON
+// is an array of the tables' objects; a table, CSV or TSV gives each table in
+// turn, a blank line between them.
+std::string render_tables(const OutputFormat& format, const std::vector<Report>& reports,
+                          const WriteOptions& options);
+
 // One report in the format called `name`, which must be in the table.
 std::string render(const Report& report, std::string_view name, const WriteOptions& options);
 

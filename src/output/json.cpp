@@ -67,6 +67,10 @@ std::string write_json(const Report& report) {
   }
   out += report.rows.empty() ? "]" : "\n  ]";
   if (report.total_column >= 0) out += ",\n  \"total\": " + json_string(report.total().to_fixed(2));
+  for (int column : report.more_totals) {
+    out += ",\n  " + json_string("total_" + report.columns[static_cast<std::size_t>(column)]) +
+           ": " + json_string(report.total_of(column).to_fixed(2));
+  }
   out += "\n}\n";
   return out;
 }

@@ -31,7 +31,49 @@ void set_color(cairo_t* cr, Color c) {
 
 }  // namespace
 
-PdfCanvas::PdfCanvas(std::string& out, const PdfInfo& info) : out_(out) {
+Typesetter::Typesetter() {
+  // A font map of our own, released with the typesetter, rather than pango's global one.
+  fonts_ = pango_cairo_font_map_new();
+  context_ = pango_font_map_create_context(fonts_);
+  // Unhinted metrics: text measures the same whatever the output.
+  cairo_font_options_t* options = cairo_font_options_create();
+  cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options(context_, options);
+  cairo_font_options_destroy(options);
+  layout_ = pango_layout_new(context_);
+  try {
+    check_font();
+  } catch (...) {
+    release();
+    throw;
+  }
+}
+
+Typesetter::~Typesetter() {
+  release();
+}
+
+void Typesetter::release() {
+  g_object_unref(layout_);
+  g_object_unref(context_);
+  g_object_unref(fonts_);
+}
+
+PdfCanvas::PdfCanvas(std::string& out, const PdfInfo& info)
+    : PdfCanvas(out, info, std::make_unique<Typesetter>()) {}
+
+PdfCanvas::PdfCanvas(std::string& out, const PdfInfo& info, std::unique_ptr<Typesetter> own)
+    : out_(out), owned_(std::move(own)), typesetter_(*owned_) {
+  start(info);
+}
+
+PdfCanvas::PdfCanvas(std::string& out, const PdfInfo& info, Typesetter& typesetter)
+    : out_(out), typesetter_(typesetter) {
+  start(info);
+}
+
+void PdfCanvas::start(const PdfInfo& info) {
   surface_ = cairo_pdf_surface_create_for_stream(append, &out_, kWidth, kHeight);
   // cairo would stamp the current time: the statement's date keeps re-runs identical.
   cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_CREATE_DATE,
@@ -42,23 +84,9 @@ PdfCanvas::PdfCanvas(std::string& out, const PdfInfo& info) : out_(out) {
   cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_AUTHOR, info.author.c_str());
   cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_CREATOR, info.creator.c_str());
   cr_ = cairo_create(surface_);
-  // A font map of our own, released with the canvas, rather than pango's global one.
-  fonts_ = pango_cairo_font_map_new();
-  context_ = pango_font_map_create_context(fonts_);
-  // Unhinted metrics: text measures the same whatever the output.
-  cairo_font_options_t* options = cairo_font_options_create();
-  cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options(context_, options);
-  cairo_font_options_destroy(options);
-  pango_cairo_update_context(cr_, context_);
-  layout_ = pango_layout_new(context_);
-  try {
-    check_font();
-  } catch (...) {
-    release();
-    throw;
-  }
+  // The context takes this surface's font options and transformation: those
+  // of every A4 PDF surface, so what the context has cached still holds.
+  pango_cairo_update_context(cr_, typesetter_.context_);
 }
 
 PdfCanvas::~PdfCanvas() {
@@ -66,15 +94,12 @@ PdfCanvas::~PdfCanvas() {
 }
 
 void PdfCanvas::release() {
-  g_object_unref(layout_);
-  g_object_unref(context_);
-  g_object_unref(fonts_);
   cairo_destroy(cr_);
   cairo_surface_destroy(surface_);
 }
 
 // Without the font, fontconfig would quietly substitute another one, or none.
-void PdfCanvas::check_font() {
+void Typesetter::check_font() {
   PangoFontDescription* wanted = pango_font_description_from_string(kFamily);
   PangoFont* font = pango_font_map_load_font(fonts_, context_, wanted);
   PangoFontDescription* got = font ? pango_font_describe(font) : nullptr;
@@ -98,24 +123,49 @@ PangoLayout* PdfCanvas::layout(const std::string& text, const TextStyle& style, 
   pango_font_description_set_family(font, kFamily);
   pango_font_description_set_weight(font, style.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
   pango_font_description_set_absolute_size(font, style.size * PANGO_SCALE);
-  pango_layout_set_font_description(layout_, font);
+  PangoLayout* l = typesetter_.layout_;
+  pango_layout_set_font_description(l, font);
   pango_font_description_free(font);
-  pango_layout_set_width(layout_,
-                         width < 0 ? -1 : static_cast<int>(std::lround(width * PANGO_SCALE)));
-  pango_layout_set_wrap(layout_, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_alignment(layout_,
+  pango_layout_set_width(l, width < 0 ? -1 : static_cast<int>(std::lround(width * PANGO_SCALE)));
+  pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_alignment(l,
                              style.align == Align::kRight ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
-  pango_layout_set_justify(layout_, style.justify);
-  pango_layout_set_text(layout_, text.c_str(), static_cast<int>(text.size()));
-  return layout_;
+  pango_layout_set_justify(l, style.justify);
+  pango_layout_set_text(l, text.c_str(), static_cast<int>(text.size()));
+  return l;
 }
 
-double PdfCanvas::text(const std::string& text, const TextStyle& style, double x, double y,
-                       double width) {
+namespace {
+
+// What decides a layout's size: the text and every setting layout() makes.
+std::string size_key(const std::string& text, const TextStyle& style, double width) {
+  std::string key =
+      fmt::format("{}|{}|{}|{}|{}|", style.size, style.bold ? 1 : 0, static_cast<int>(style.align),
+                  style.justify ? 1 : 0, width < 0 ? -1 : std::lround(width * PANGO_SCALE));
+  return key + text;
+}
+
+}  // namespace
+
+std::pair<int, int> PdfCanvas::size(const std::string& text, const TextStyle& style, double width,
+                                    PangoLayout** drawn) {
+  std::string key = size_key(text, style, width);
+  if (dry_) {
+    if (auto it = typesetter_.sizes_.find(key); it != typesetter_.sizes_.end()) return it->second;
+  }
   PangoLayout* l = layout(text, style, width);
   int w = 0;
   int h = 0;
   pango_layout_get_size(l, &w, &h);
+  typesetter_.sizes_.insert_or_assign(std::move(key), std::pair{w, h});
+  if (drawn) *drawn = l;
+  return {w, h};
+}
+
+double PdfCanvas::text(const std::string& text, const TextStyle& style, double x, double y,
+                       double width) {
+  PangoLayout* l = nullptr;
+  const auto [w, h] = size(text, style, width, &l);
   if (!dry_) {
     set_color(cr_, style.color);
     cairo_move_to(cr_, x, y);
@@ -125,9 +175,10 @@ double PdfCanvas::text(const std::string& text, const TextStyle& style, double x
 }
 
 double PdfCanvas::natural_width(const std::string& text, const TextStyle& style) {
-  int w = 0;
-  int h = 0;
-  pango_layout_get_size(layout(text, style, -1), &w, &h);
+  const bool was_dry = dry_;
+  dry_ = true;  // only measured
+  const int w = size(text, style, -1, nullptr).first;
+  dry_ = was_dry;
   return static_cast<double>(w) / PANGO_SCALE;
 }
 

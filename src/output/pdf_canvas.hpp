@@ -2,7 +2,10 @@
 // operations a statement needs. Coordinates are points from the top left.
 #pragma once
 
+#include <memory>
 #include <string>
+#include <unordered_map>
+#include <utility>
 
 #include "present/statement.hpp"
 
@@ -33,12 +36,41 @@ struct PdfInfo {
   Date created;  // also the modification date: the same input gives the same file
 };
 
+// What laying text out takes to set up: a font map (fontconfig's search for
+// the font, the font files loaded), a Pango context and a layout. Setting it
+// up costs more than typesetting a letter, so a run makes one and lends it to
+// every canvas it draws on. Not shared between threads: one per thread.
+class Typesetter {
+ public:
+  // Throws Error(kNoInput) when the font is not installed.
+  Typesetter();
+  ~Typesetter();
+  Typesetter(const Typesetter&) = delete;
+  Typesetter& operator=(const Typesetter&) = delete;
+
+ private:
+  friend class PdfCanvas;
+  void check_font();
+  void release();
+
+  PangoFontMap* fonts_ = nullptr;
+  PangoContext* context_ = nullptr;
+  PangoLayout* layout_ = nullptr;
+  // The size (Pango units) of every text laid out, by text and style: a
+  // letter is laid out dry to count its pages and measure its blocks, then
+  // drawn; those dry runs read the sizes here instead of shaping again.
+  std::unordered_map<std::string, std::pair<int, int>> sizes_;
+};
+
 class PdfCanvas {
  public:
   static constexpr double kWidth = 595.276;  // A4, 210 mm
   static constexpr double kHeight = 841.89;  // 297 mm
 
-  // The PDF's bytes are appended to `out` as cairo writes them.
+  // The PDF's bytes are appended to `out` as cairo writes them. The canvas
+  // uses `typesetter`, which must outlive it.
+  PdfCanvas(std::string& out, const PdfInfo& info, Typesetter& typesetter);
+  // The same with a typesetter of its own, set up and released with it.
   PdfCanvas(std::string& out, const PdfInfo& info);
   ~PdfCanvas();
   PdfCanvas(const PdfCanvas&) = delete;
@@ -63,16 +95,20 @@ class PdfCanvas {
   void finish();
 
  private:
+  PdfCanvas(std::string& out, const PdfInfo& info, std::unique_ptr<Typesetter> own);
+  void start(const PdfInfo& info);
   PangoLayout* layout(const std::string& text, const TextStyle& style, double width);
-  void check_font();
+  // The size of `text` laid out so, from the typesetter's sizes when known
+  // (dry), else laid out; `drawn` gets the layout when there was one.
+  std::pair<int, int> size(const std::string& text, const TextStyle& style, double width,
+                           PangoLayout** drawn);
   void release();
 
   std::string& out_;
+  std::unique_ptr<Typesetter> owned_;  // when the canvas made its own
+  Typesetter& typesetter_;
   cairo_surface_t* surface_ = nullptr;
   cairo_t* cr_ = nullptr;
-  PangoFontMap* fonts_ = nullptr;
-  PangoContext* context_ = nullptr;
-  PangoLayout* layout_ = nullptr;
   bool dry_ = false;
 };
 

@@ -30,6 +30,7 @@ class StagedFiles {
   };
 
   void make_directory();
+  void sync() const;
   void discard() noexcept;
 
   std::string directory_;

@@ -4,6 +4,9 @@
 #include "output/statement_pdf.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -342,28 +345,81 @@ PdfInfo info(const Statement& s, const std::string& title) {
   return {title, s.issuer.name, fmt::format("citfee {}", kVersion), s.date};
 }
 
-}  // namespace
-
-std::string statement_pdf(const Statement& statement) {
+std::string single_pdf(const Statement& statement, Typesetter& typesetter) {
   std::string out;
   {
     PdfCanvas canvas(
-        out, info(statement, fmt::format("{} – {}", statement.subject, statement.recipient.name)));
+        out, info(statement, fmt::format("{} – {}", statement.subject, statement.recipient.name)),
+        typesetter);
     draw(canvas, statement);
     canvas.finish();
   }
   return out;
 }
 
-std::string combined_pdf(const std::vector<Statement>& statements, const std::string& title) {
+std::string bundle_pdf(const std::vector<Statement>& statements, const std::string& title,
+                       Typesetter& typesetter) {
   std::string out;
   if (statements.empty()) return out;
   {
-    PdfCanvas canvas(out, info(statements.front(), title));
+    PdfCanvas canvas(out, info(statements.front(), title), typesetter);
     for (const Statement& s : statements) draw(canvas, s);
     canvas.finish();
   }
   return out;
+}
+
+unsigned worker_count(unsigned wanted, std::size_t documents) {
+  const unsigned threads =
+      wanted ? wanted : std::clamp(std::thread::hardware_concurrency(), 1U, 4U);
+  return static_cast<unsigned>(std::min<std::size_t>(threads, documents));
+}
+
+}  // namespace
+
+std::string statement_pdf(const Statement& statement) {
+  Typesetter typesetter;
+  return single_pdf(statement, typesetter);
+}
+
+std::string combined_pdf(const std::vector<Statement>& statements, const std::string& title) {
+  Typesetter typesetter;
+  return bundle_pdf(statements, title, typesetter);
+}
+
+std::vector<std::string> statement_pdfs(const std::vector<Statement>& statements,
+                                        const std::string& combined_title, unsigned threads) {
+  const std::size_t count = statements.size() + 1;
+  std::vector<std::string> pdfs(count);
+  // Documents are taken in turn from one counter, the combined one first (the
+  // longest): each thread stays busy until none is left, whatever the order
+  // in which they finish. Each document's bytes depend only on it.
+  std::atomic<std::size_t> next{0};
+  std::vector<std::exception_ptr> failures(worker_count(threads, count));
+  auto work = [&](std::exception_ptr& failure) {
+    try {
+      Typesetter typesetter;
+      for (std::size_t i = next++; i < count; i = next++) {
+        pdfs[i] = i == 0 ? bundle_pdf(statements, combined_title, typesetter)
+                         : single_pdf(statements[i - 1], typesetter);
+      }
+    } catch (...) {
+      failure = std::current_exception();
+      next = count;  // the others stop too
+    }
+  };
+  {
+    std::vector<std::jthread> workers;
+    for (std::size_t t = 1; t < failures.size(); ++t)
+      workers.emplace_back(work, std::ref(failures[t]));
+    work(failures[0]);
+  }
+  for (const std::exception_ptr& failure : failures) {
+    if (failure) std::rethrow_exception(failure);
+  }
+  // The combined one goes last, as the caller lists the files.
+  std::rotate(pdfs.begin(), pdfs.begin() + 1, pdfs.end());
+  return pdfs;
 }
 
 int statement_pages(const Statement& statement) {

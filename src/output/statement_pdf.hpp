@@ -18,6 +18,14 @@ std::string statement_pdf(const Statement& statement);
 // numbers its pages on its own.
 std::string combined_pdf(const std::vector<Statement>& statements, const std::string& title);
 
+// The PDFs of a run: one per statement, in order, then the combined one (of
+// them all, titled `combined_title`); the same bytes statement_pdf and
+// combined_pdf give. Fonts are set up once per thread rather than once per
+// document, and the documents are spread over up to `threads` threads (0:
+// one per processor, at most 4).
+std::vector<std::string> statement_pdfs(const std::vector<Statement>& statements,
+                                        const std::string& combined_title, unsigned threads = 0);
+
 // How many pages a statement takes.
 int statement_pages(const Statement& statement);
 

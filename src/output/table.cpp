@@ -59,9 +59,8 @@ class TableWriter {
         if (row[i].is_number()) right_[i] = true;
       }
     }
-    if (report.total_column >= 0) {
-      auto t = static_cast<std::size_t>(report.total_column);
-      widths_[t] = std::max(widths_[t], width(money_text(report.total())));
+    for (std::size_t t : total_columns()) {
+      widths_[t] = std::max(widths_[t], width(money_text(report.total_of(static_cast<int>(t)))));
       right_[t] = true;
     }
   }
@@ -81,12 +80,25 @@ class TableWriter {
     }
     if (report_.total_column >= 0) {
       line(rule, false);
-      total_line("Totale", report_.total());
+      std::vector<std::pair<std::size_t, Money>> totals;
+      for (std::size_t t : total_columns())
+        totals.emplace_back(t, report_.total_of(static_cast<int>(t)));
+      total_line("Totale", totals);
     }
     return out_;
   }
 
  private:
+  // The total column, then the others the total line sums.
+  std::vector<std::size_t> total_columns() const {
+    std::vector<std::size_t> columns;
+    if (report_.total_column < 0) return columns;
+    columns.push_back(static_cast<std::size_t>(report_.total_column));
+    for (int c : report_.more_totals) columns.push_back(static_cast<std::size_t>(c));
+    std::sort(columns.begin(), columns.end());
+    return columns;
+  }
+
   std::string money_text(Money amount) const {
     return grouped(amount.to_fixed(2, options_.decimal_mark), options_.decimal_mark);
   }
@@ -118,18 +130,23 @@ class TableWriter {
   }
 
   void total_line(const std::string& label, Money amount) {
-    std::vector<std::string> cells(report_.columns.size());
-    cells[0] = label;
-    cells[static_cast<std::size_t>(report_.total_column)] = money_text(amount);
-    // The label may be wider than the first column: let it run into the empty cells after it.
+    total_line(label, {{static_cast<std::size_t>(report_.total_column), amount}});
+  }
+
+  // The label may be wider than the first column: it runs into the empty
+  // cells after it. Each amount ends where its column ends.
+  void total_line(const std::string& label,
+                  const std::vector<std::pair<std::size_t, Money>>& amounts) {
     std::string text = label;
     std::size_t used = width(label);
-    std::size_t pos = 0;
-    auto t = static_cast<std::size_t>(report_.total_column);
-    for (std::size_t i = 0; i <= t; ++i) pos += widths_[i] + (i ? 2 : 0);
-    std::string amount_text = pad(cells[t], widths_[t], true);
-    std::size_t start = pos - widths_[t];
-    text += std::string(start > used ? start - used : 1, ' ') + amount_text;
+    for (const auto& [t, amount] : amounts) {
+      std::size_t pos = 0;
+      for (std::size_t i = 0; i <= t; ++i) pos += widths_[i] + (i ? 2 : 0);
+      const std::size_t start = pos - widths_[t];
+      text += std::string(start > used ? start - used : 1, ' ');
+      text += pad(money_text(amount), widths_[t], true);
+      used = std::max(start, used + 1) + widths_[t];
+    }
     out_ += text + '\n';
   }
 

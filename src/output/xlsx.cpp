@@ -186,9 +186,15 @@ class SheetWriter {
   // formula also carries its value, for readers that do not recalculate.
   void total(const Report& report) {
     const auto row = static_cast<lxw_row_t>(report.rows.size() + 1);
-    const auto col = static_cast<lxw_col_t>(report.total_column);
     check(worksheet_write_string(ws_, row, 0, "Totale", styles_.total_label));
-    const std::optional<double> value = as_spreadsheet_number(report.total());
+    total_of(report, report.total_column);
+    for (int column : report.more_totals) total_of(report, column);
+  }
+
+  void total_of(const Report& report, int column) {
+    const auto row = static_cast<lxw_row_t>(report.rows.size() + 1);
+    const auto col = static_cast<lxw_col_t>(column);
+    const std::optional<double> value = as_spreadsheet_number(report.total_of(column));
     if (report.rows.empty()) {
       // No rows to add up: a SUM would need an empty range.
       check(worksheet_write_number(ws_, row, col, 0.0, styles_.total_amount));
@@ -229,8 +235,10 @@ class SheetWriter {
     // The header also holds the autofilter's button.
     std::size_t w = shown_width(Cell::of_text(report.columns[col])) + 3;
     for (const auto& row : report.rows) w = std::max(w, shown_width(row[col]));
-    if (report.total_column == static_cast<int>(col)) {
-      w = std::max(w, shown_width(Cell::of_amount(report.total())));
+    const auto& more = report.more_totals;
+    if (report.total_column == static_cast<int>(col) ||
+        std::find(more.begin(), more.end(), static_cast<int>(col)) != more.end()) {
+      w = std::max(w, shown_width(Cell::of_amount(report.total_of(static_cast<int>(col)))));
     }
     return static_cast<double>(std::clamp<std::size_t>(w + 2, 8, 60));
   }
@@ -239,6 +247,66 @@ class SheetWriter {
   const Styles& styles_;
   const WriteOptions& options_;
 };
+
+uint8_t chart_type(ChartKind kind) {
+  switch (kind) {
+    case ChartKind::kColumn:
+      return LXW_CHART_COLUMN;
+    case ChartKind::kStackedColumn:
+      return LXW_CHART_COLUMN_STACKED;
+    case ChartKind::kBar:
+      return LXW_CHART_BAR;
+  }
+  return LXW_CHART_COLUMN;
+}
+
+// Rows [first, last] of the report (sheet rows first + 1 .. last + 1) as one
+// series of `chart`, named by the cell at (name_row, name_col) of the sheet.
+void add_series(lxw_chart* chart, const std::string& sheet, const Chart& spec, int value_column,
+                std::size_t first, std::size_t last, lxw_row_t name_row, lxw_col_t name_col) {
+  lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
+  if (!series) fail("cannot add a series to a chart");
+  const auto top = static_cast<lxw_row_t>(first + 1);
+  const auto bottom = static_cast<lxw_row_t>(last + 1);
+  const auto category = static_cast<lxw_col_t>(spec.category_column);
+  const auto values = static_cast<lxw_col_t>(value_column);
+  chart_series_set_categories(series, sheet.c_str(), top, category, bottom, category);
+  chart_series_set_values(series, sheet.c_str(), top, values, bottom, values);
+  chart_series_set_name_range(series, sheet.c_str(), name_row, name_col);
+}
+
+// The charts a report asks for, beside its columns, one below the other. They
+// point at the sheet's cells, so they show what the sheet holds.
+void add_charts(lxw_workbook* wb, lxw_worksheet* ws, const std::string& sheet,
+                const Report& report) {
+  if (report.rows.empty()) return;  // a series needs at least one cell
+  const auto col = static_cast<lxw_col_t>(report.columns.size() + 1);
+  for (std::size_t i = 0; i < report.charts.size(); ++i) {
+    const Chart& spec = report.charts[i];
+    lxw_chart* chart = workbook_add_chart(wb, chart_type(spec.kind));
+    if (!chart) fail("cannot add a chart");
+    chart_title_set_name(chart, spec.title.c_str());
+    for (int value : spec.value_columns) {
+      if (spec.series_column < 0) {
+        add_series(chart, sheet, spec, value, 0, report.rows.size() - 1, 0,
+                   static_cast<lxw_col_t>(value));
+        continue;
+      }
+      const auto by = static_cast<std::size_t>(spec.series_column);
+      for (std::size_t first = 0; first < report.rows.size();) {
+        std::size_t last = first;
+        while (last + 1 < report.rows.size() &&
+               report.rows[last + 1][by].str() == report.rows[first][by].str()) {
+          ++last;
+        }
+        add_series(chart, sheet, spec, value, first, last, static_cast<lxw_row_t>(first + 1),
+                   static_cast<lxw_col_t>(by));
+        first = last + 1;
+      }
+    }
+    check(worksheet_insert_chart(ws, static_cast<lxw_row_t>(1 + 18 * i), col, chart));
+  }
+}
 
 std::string sheet_name(const Report& report, std::size_t index) {
   return report.sheet.empty() ? fmt::format("Foglio{}", index + 1) : report.sheet;
@@ -265,6 +333,7 @@ std::string write_xlsx(const std::vector<Report>& sheets, const WriteOptions& op
     lxw_worksheet* ws = workbook_add_worksheet(wb.get(), sheet_name(sheets[i], i).c_str());
     if (!ws) fail(fmt::format("cannot add the sheet \"{}\"", sheet_name(sheets[i], i)));
     SheetWriter(ws, styles, options).write(sheets[i]);
+    add_charts(wb.get(), ws, sheet_name(sheets[i], i), sheets[i]);
   }
   // workbook_close writes the file and frees the workbook, even on failure.
   check(workbook_close(wb.release()));

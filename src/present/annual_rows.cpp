@@ -4,8 +4,27 @@
 
 namespace citfee {
 
+namespace {
+
+void add_comparison(Report& report, const AnnualComparison& comparison) {
+  report.about.push_back({"compared_with", Cell::of_text(comparison.what)});
+  report.title += fmt::format(", compared with {}", comparison.what);
+  report.title_it += fmt::format(", a confronto con {}", comparison.what);
+  report.columns.push_back("compare_fee");
+  report.columns.push_back("difference");
+  report.more_totals = {9, 10};
+  for (std::size_t i = 0; i < report.rows.size(); ++i) {
+    const Money current = report.rows[i][7].money;
+    const Money other = comparison.fees.at(i).fee;
+    report.rows[i].push_back(Cell::of_amount(other));
+    report.rows[i].push_back(Cell::of_amount(other - current));
+  }
+}
+
+}  // namespace
+
 Report annual_report(const std::vector<AnnualFee>& fees, const Tariff& tariff, int year,
-                     Method method) {
+                     Method method, const AnnualComparison* comparison) {
   Report report;
   report.command = "annual";
   report.title =
@@ -40,6 +59,7 @@ Report annual_report(const std::vector<AnnualFee>& fees, const Tariff& tariff, i
     row.push_back(Cell::of_date(fee.due));
     report.rows.push_back(std::move(row));
   }
+  if (comparison) add_comparison(report, *comparison);
   return report;
 }
 

@@ -22,6 +22,11 @@ std::string italian_label(const std::string& column) {
       {"billable", "A pagamento"},
       {"unit_price", "Prezzo unitario"},
       {"amount", "Importo"},
+      {"compare_fee", "Quota a confronto"},
+      {"difference", "Differenza"},
+      {"bodies", "Enti"},
+      {"residents", "Residenti"},
+      {"rank", "Posizione"},
   };
   auto it = labels.find(column);
   return it == labels.end() ? column : it->second;
@@ -30,6 +35,9 @@ std::string italian_label(const std::string& column) {
 Report with_italian_labels(Report report) {
   for (std::string& column : report.columns) column = italian_label(column);
   if (!report.title_it.empty()) report.title = report.title_it;
+  for (Chart& chart : report.charts) {
+    if (!chart.title_it.empty()) chart.title = chart.title_it;
+  }
   return report;
 }
 

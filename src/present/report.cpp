@@ -25,9 +25,13 @@ std::string Cell::str(char decimal_mark) const {
 }
 
 Money Report::total() const {
+  return total_of(total_column);
+}
+
+Money Report::total_of(int column) const {
   Money sum;
-  if (total_column < 0) return sum;
-  for (const auto& row : rows) sum += row[static_cast<std::size_t>(total_column)].money;
+  if (column < 0) return sum;
+  for (const auto& row : rows) sum += row[static_cast<std::size_t>(column)].money;
   return sum;
 }
 

@@ -39,6 +39,25 @@ struct Cell {
   std::string str(char decimal_mark = '.') const;
 };
 
+enum class ChartKind {
+  kColumn,         // upright bars, side by side
+  kStackedColumn,  // upright bars, one on top of the other
+  kBar,            // horizontal bars
+};
+
+// A chart a workbook draws beside its sheet, from the sheet's own cells (the
+// total row left out): the categories are a column; each value column is a
+// series or, with `series_column`, each run of rows with the same value in
+// that column is one (named by that value), over the value column.
+struct Chart {
+  ChartKind kind = ChartKind::kColumn;
+  std::string title;
+  std::string title_it;
+  int category_column = 0;
+  std::vector<int> value_columns;
+  int series_column = -1;
+};
+
 struct Report {
   std::string command;                              // annual, semester
   std::string title;                                // first line of a table, for people
@@ -47,10 +66,13 @@ struct Report {
   std::vector<std::pair<std::string, Cell>> about;  // year or period, tariff, method
   std::vector<std::string> columns;
   std::vector<std::vector<Cell>> rows;
-  int total_column = -1;  // the amount a table totals; -1 for none
-  int group_column = -1;  // a table prints a subtotal when this column changes
+  int total_column = -1;         // the amount a table totals; -1 for none
+  int group_column = -1;         // a table prints a subtotal when this column changes
+  std::vector<int> more_totals;  // further amount columns the total line sums
+  std::vector<Chart> charts;     // drawn by a workbook; other formats leave them out
 
   Money total() const;
+  Money total_of(int column) const;
 };
 
 }  // namespace citfee

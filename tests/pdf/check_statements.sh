@@ -4,7 +4,7 @@
 #
 #   check_statements.sh CITFEE DATA_DIR SHARED_DATA_DIR ARTIFACT_DIR CHECK
 #
-# CHECK is one of: annual, semester, all, long, names, rerun, draft, comuni.
+# CHECK is one of: annual, semester, all, long, names, rerun, draft, comuni, batch.
 # Expected amounts are worked out by hand in this file (see the comments) or,
 # for generated inputs, with shell integer arithmetic: never taken from citfee.
 # A few pages are also rendered to PNG in ARTIFACT_DIR, for people to look at.
@@ -336,8 +336,35 @@ check_comuni() {
   [[ "$(pages "$out/quote-annuali-2027.pdf")" == 205 ]] || fail "the combined PDF should have 205 pages"
 }
 
+# The letters of a run are set up once per thread and made on several
+# threads: each must have the bytes of the same letter written alone, by a
+# run of its own for that one entity.
+check_batch() {
+  local ids=() line
+  while IFS= read -r line; do ids+=("${line%%,*}"); done < <(tail -n +2 "$data/enti.csv")
+  run annual --year 2027 --entities enti.csv --statements "$scratch/batch-a" --iban "$iban" -O csv
+  run semester --period 2026-H1 --entities enti.csv --usage consumi.csv --usage formazione.csv \
+    --all --statements "$scratch/batch-s" --iban "$iban" -O csv
+  local id file
+  for id in "${ids[@]}"; do
+    # The entity's rows alone: an id that is not in the entities file is an error.
+    for file in enti consumi formazione; do
+      { head -n 1 "$data/$file.csv"; grep "^$id," "$data/$file.csv" || true; } >"$scratch/one-$file.csv"
+    done
+    run annual --year 2027 --entities "$scratch/one-enti.csv" --statements "$scratch/alone-a" \
+      --iban "$iban" -O csv
+    run semester --period 2026-H1 --entities "$scratch/one-enti.csv" --usage "$scratch/one-consumi.csv" \
+      --usage "$scratch/one-formazione.csv" --all --statements "$scratch/alone-s" --iban "$iban" -O csv
+    cmp -s "$scratch/batch-a/$id-2027.pdf" "$scratch/alone-a/$id-2027.pdf" ||
+      fail "$id-2027.pdf differs from the same letter written alone"
+    cmp -s "$scratch/batch-s/$id-2026-H1.pdf" "$scratch/alone-s/$id-2026-H1.pdf" ||
+      fail "$id-2026-H1.pdf differs from the same letter written alone"
+  done
+  ((${#ids[@]} == 8)) || fail "compared ${#ids[@]} entities' letters, expected 8"
+}
+
 case "$check" in
-  annual | semester | all | long | names | rerun | draft | comuni) "check_$check" ;;
+  annual | semester | all | long | names | rerun | draft | comuni | batch) "check_$check" ;;
   *)
     echo "unknown check: $check" >&2
     exit 2

@@ -382,5 +382,262 @@ class Refusals(WorkbookTest):
         self.assertEqual(self.run.new_files(), [])
 
 
+# A revised tariff for the what-if tests: the shipped one with other
+# coefficients, made by the test from the shipped file.
+REVISED_BANDS = [(5000, Decimal("0.20")), (10000, Decimal("0.18")), (15000, Decimal("0.15")),
+                 (None, Decimal("0.145"))]
+SUMMARY_BANDS = ["0-5000", "5001-10000", "10001-15000", ">15000"]
+
+# The variable fees of 2026-H1 for the same files, by hand (allowances as above):
+#   017029: firme 4, 3 free, 1 x 70; rinnovi 3, all free; pec 6, 4 free, 2 x 20;
+#     telemaco 1400, 1000 free, 400 x 0.70 = 280: 390 in all
+#   017001 (firme 2, rinnovi 1, pec 3, telemaco 200), 017002 (telemaco 480),
+#   CM01 (pec 1, telemaco 300), 017092 (firme 3, telemaco 900): all free.
+# Per service: (quantity, free, billable, amount)
+SUMMARY_H1 = {"firme": (9, 8, 1, Decimal(70)), "rinnovi": (4, 4, 0, Decimal(0)),
+              "pec": (10, 8, 2, Decimal(40)), "telemaco": (3280, 2880, 400, Decimal(280)),
+              "formazione": (0, 0, 0, Decimal(0))}
+# Each body's variable fees of 2026, H1 and H2: the largest first.
+SUMMARY_TOP = [("017029", Decimal(796)), ("017001", Decimal(236)), ("017002", Decimal("218.50")),
+               ("CM01", Decimal(48)), ("017092", Decimal(35))]
+
+
+def fee_by(bands, entity):
+    """The annual fee of an entity (a dict as read_entities gives) under `bands`."""
+    kind = ITALIAN_TYPES.get(entity["type"].lower(), entity["type"].lower())
+    if kind in FLAT_TYPES:
+        return None, FLAT_FEE
+    population = int(entity["population"])
+    index = next(i for i, (up_to, _) in enumerate(bands) if up_to is None or population <= up_to)
+    fee = (population * bands[index][1]).quantize(Decimal("1"), rounding=ROUND_HALF_UP)
+    return index, fee
+
+
+def band_totals(entities, bands=BANDS, compare=None):
+    """{band label or "flat": [bodies, residents, total, compare_total]}, by the rules."""
+    totals = {}
+    for e in entities:
+        index, fee = fee_by(bands, e)
+        key = "flat" if index is None else SUMMARY_BANDS[index]
+        row = totals.setdefault(key, [0, 0, Decimal(0), Decimal(0)])
+        row[0] += 1
+        row[1] += int(e["population"]) if e["population"] else 0
+        row[2] += fee
+        if compare:
+            row[3] += fee_by(compare, e)[1]
+    return totals
+
+
+def write_revised_tariff(path):
+    shipped = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "data",
+                           "tariffs", "cit-2026.toml")
+    with open(shipped, encoding="utf-8") as f:
+        text = f.read()
+    text = text.replace('id = "cit-2026"', 'id = "cit-2028"').replace(
+        "first_year = 2026", "first_year = 2028")
+    for (_, old), (_, new) in zip(BANDS, REVISED_BANDS):
+        text = text.replace(f'coefficient = "{old}"', f'coefficient = "{new}"')
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+
+
+def brescia_entities(run):
+    """The Comuni of Brescia from the reference data, as an entities file in the run."""
+    source = os.path.join(SHARED_DATA, "brescia_comuni_2011.csv")
+    if not SHARED_DATA or not os.path.isfile(source):
+        raise unittest.SkipTest("no brescia_comuni_2011.csv beside the repository")
+    with open(source, encoding="utf-8", newline="") as f:
+        comuni = list(csv.DictReader(f))
+    entities = [{"id": c["istat"], "name": "Comune di " + c["nome"],
+                 "type": "capoluogo" if c["istat"] == "017029" else "comune",
+                 "population": c["popolazione_2011"]} for c in comuni]
+    with open(run.path("brescia.csv"), "w", encoding="utf-8", newline="") as out:
+        writer = csv.DictWriter(out, ["id", "name", "type", "population"])
+        writer.writeheader()
+        writer.writerows(entities)
+    return entities
+
+
+def csv_tables(text):
+    """The tables of a summary as CSV: lists of dict rows, a blank line between tables."""
+    return [list(csv.DictReader(io.StringIO(block + "\n")))
+            for block in text.strip("\n").split("\n\n")]
+
+
+def chart_title(chart):
+    return "".join(run.t for p in chart.title.tx.rich.p for run in (p.r or []))
+
+
+def series_refs(chart):
+    """(name, categories, values) references of each series of a chart."""
+    refs = []
+    for s in chart.series:
+        cat = s.cat.strRef or s.cat.numRef
+        refs.append((s.tx.strRef.f, cat.f, s.val.numRef.f))
+    return refs
+
+
+class Summary(WorkbookTest):
+    ARGS = ["summary", "--year", "2026", "--entities", "enti.csv", "--usage",
+            "xlsx-consumi.csv", "--usage", "xlsx-formazione.csv"]
+
+    def setUp(self):
+        super().setUp()
+        # enti.csv without the bodies of the formula tests, whose type has no fee rule issue.
+        self.entities = [e for e in read_entities()]
+        with open(self.run.path("enti.csv"), "w", encoding="utf-8", newline="") as out:
+            writer = csv.DictWriter(out, ["id", "name", "type", "population", "tax_code", "pec"])
+            writer.writeheader()
+            writer.writerows(self.entities)
+
+    def test_brescia_band_totals(self):
+        entities = brescia_entities(self.run)
+        self.assertEqual(len(entities), 205)
+        out = self.citfee("summary", "--year", "2027", "--entities", "brescia.csv", "-O", "csv")
+        by_band, by_type = csv_tables(out.stdout.decode())
+        expected = band_totals(entities)
+        self.assertEqual([r["band"] for r in by_band], SUMMARY_BANDS + ["flat"])
+        for row in by_band:
+            bodies, residents, total, _ = expected[row["band"]]
+            self.assertEqual((int(row["bodies"]), int(row["residents"]), Decimal(row["annual_fee"])),
+                             (bodies, residents, total), row["band"])
+        self.assertEqual(sum(int(r["bodies"]) for r in by_band), 205)
+        self.assertEqual([(r["type"], r["bodies"]) for r in by_type],
+                         [("comune", "204"), ("capoluogo", "1")])
+        self.assertEqual(sum(Decimal(r["annual_fee"]) for r in by_type),
+                         sum(t[2] for t in expected.values()))
+
+    def test_brescia_compared_with_a_revised_tariff(self):
+        entities = brescia_entities(self.run)
+        write_revised_tariff(self.run.path("cit-2028.toml"))
+        out = self.citfee("summary", "--year", "2027", "--entities", "brescia.csv",
+                          "--compare-tariff", "cit-2028.toml", "-O", "csv")
+        by_band = csv_tables(out.stdout.decode())[0]
+        expected = band_totals(entities, BANDS, REVISED_BANDS)
+        for row in by_band:
+            _, _, total, compare = expected[row["band"]]
+            self.assertEqual(Decimal(row["compare_fee"]), compare, row["band"])
+            self.assertEqual(Decimal(row["difference"]), compare - total, row["band"])
+
+    def test_workbook_sheets_values_and_charts(self):
+        self.citfee(*self.ARGS, "-o", "sintesi.xlsx")
+        wb, values = self.load("sintesi.xlsx"), self.load("sintesi.xlsx", data_only=True)
+        self.assertEqual(wb.sheetnames, ["Per fascia", "Per tipo", "Per servizio", "Enti principali"])
+        # By band: the values by the rules, and a column chart over them.
+        ws = wb["Per fascia"]
+        expected = band_totals(self.entities)
+        rows = len(expected)
+        self.check_header(ws, ["band", "bodies", "residents", "annual_fee"], rows)
+        for r in range(2, rows + 2):
+            band = ws.cell(r, 1).value
+            bodies, residents, total, _ = expected[band]
+            self.check_integer(ws.cell(r, 2), bodies)
+            self.check_integer(ws.cell(r, 3), residents)
+            self.check_amount(ws.cell(r, 4), total)
+        self.check_total(ws, values["Per fascia"], 4, rows, Decimal("22255"))
+        self.assertEqual(len(ws._charts), 1)
+        chart = ws._charts[0]
+        self.assertEqual((chart.tagname, chart.type, chart.grouping), ("barChart", "col", "clustered"))
+        self.assertEqual(chart_title(chart), "Annual fees by band")
+        end = rows + 1
+        self.assertEqual(series_refs(chart), [("'Per fascia'!$D$1", f"'Per fascia'!$A$2:$A${end}",
+                                               f"'Per fascia'!$D$2:$D${end}")])
+        # By service and semester: one series per semester, stacked, over the
+        # services of the tariff; the 2026-H2 amounts as worked out by hand.
+        ws = wb["Per servizio"]
+        services = ["firme", "rinnovi", "pec", "telemaco", "formazione"]
+        self.check_header(ws, ["period", "service", "quantity", "free", "billable", "amount"], 10)
+        self.assertEqual([ws.cell(r, 1).value for r in range(2, 12)], ["2026-H1"] * 5 + ["2026-H2"] * 5)
+        self.assertEqual([ws.cell(r, 2).value for r in range(2, 12)], services * 2)
+        h2 = {}
+        for _, service, quantity, free, billable, _, amount in SEMESTER_LINES:
+            q, f_, b, a = h2.get(service, (0, 0, 0, Decimal(0)))
+            h2[service] = (q + quantity, f_ + free, b + billable, a + Decimal(amount))
+        expected_rows = [SUMMARY_H1[s] for s in services]
+        expected_rows += [h2.get(s, (0, 0, 0, Decimal(0))) for s in services]
+        for r, (q, f_, b, a) in enumerate(expected_rows, start=2):
+            self.check_integer(ws.cell(r, 3), q)
+            self.check_integer(ws.cell(r, 4), f_)
+            self.check_integer(ws.cell(r, 5), b)
+            self.check_amount(ws.cell(r, 6), a)
+        self.check_total(ws, values["Per servizio"], 6, 10,
+                         SEMESTER_TOTAL + sum(t[3] for t in SUMMARY_H1.values()))
+        self.assertEqual(len(ws._charts), 1)
+        chart = ws._charts[0]
+        self.assertEqual((chart.type, chart.grouping), ("col", "stacked"))
+        self.assertEqual(series_refs(chart), [
+            ("'Per servizio'!$A$2", "'Per servizio'!$B$2:$B$6", "'Per servizio'!$F$2:$F$6"),
+            ("'Per servizio'!$A$7", "'Per servizio'!$B$7:$B$11", "'Per servizio'!$F$7:$F$11")])
+        # The top bodies: their fees of H1 and H2, largest first.
+        ws = wb["Enti principali"]
+        top = SUMMARY_TOP
+        self.check_header(ws, ["rank", "id", "name", "amount"], len(top))
+        for r, (id_, amount) in enumerate(top, start=2):
+            self.check_integer(ws.cell(r, 1), r - 1)
+            self.check_text(ws.cell(r, 2), id_)
+            self.check_amount(ws.cell(r, 4), amount)
+        chart = ws._charts[0]
+        self.assertEqual((chart.type, chart.grouping), ("bar", "clustered"))
+        end = len(top) + 1
+        self.assertEqual(series_refs(chart), [("'Enti principali'!$D$1",
+                                               f"'Enti principali'!$C$2:$C${end}",
+                                               f"'Enti principali'!$D$2:$D${end}")])
+        self.assertEqual(wb["Per tipo"]._charts, [])
+
+    def test_compared_workbook_charts_both_fees(self):
+        write_revised_tariff(self.run.path("cit-2028.toml"))
+        self.citfee("summary", "--year", "2027", "--entities", "enti.csv",
+                    "--compare-tariff", "cit-2028.toml", "--lang", "it", "-o", "confronto.xlsx")
+        wb, values = self.load("confronto.xlsx"), self.load("confronto.xlsx", data_only=True)
+        self.assertEqual(wb.sheetnames, ["Per fascia", "Per tipo"])
+        ws = wb["Per fascia"]
+        expected = band_totals(self.entities, BANDS, REVISED_BANDS)
+        rows = len(expected)
+        self.check_header(ws, ["Fascia", "Enti", "Residenti", "Quota annuale", "Quota a confronto",
+                               "Differenza"], rows)
+        for r in range(2, rows + 2):
+            _, _, total, compare = expected[ws.cell(r, 1).value]
+            self.check_amount(ws.cell(r, 5), compare)
+            self.check_amount(ws.cell(r, 6), compare - total)
+        compare_total = sum(t[3] for t in expected.values())
+        self.check_total(ws, values["Per fascia"], 6, rows, compare_total - Decimal("22255"))
+        self.assertEqual(ws.cell(rows + 2, 5).value, f"=SUM(E2:E{rows + 1})")
+        chart = ws._charts[0]
+        self.assertEqual(chart_title(chart), "Quote annuali per fascia")
+        end = rows + 1
+        self.assertEqual([refs[2] for refs in series_refs(chart)],
+                         [f"'Per fascia'!$D$2:$D${end}", f"'Per fascia'!$E$2:$E${end}"])
+        self.assertEqual(len(wb["Per tipo"]._charts), 1)
+
+
+class Compare(WorkbookTest):
+    def test_annual_compare_tariff(self):
+        write_revised_tariff(self.run.path("cit-2028.toml"))
+        self.citfee("annual", "--year", "2027", "--entities", "enti.csv",
+                    "--compare-tariff", "cit-2028.toml", "-o", "confronto.xlsx")
+        ws = self.load("confronto.xlsx").active
+        values = self.load("confronto.xlsx", data_only=True).active
+        entities = read_entities()
+        self.check_header(ws, ANNUAL_COLUMNS + ["compare_fee", "difference"], len(entities))
+        total = compare_total = Decimal(0)
+        for r, entity in enumerate(entities, start=2):
+            fee, compare = fee_by(BANDS, entity)[1], fee_by(REVISED_BANDS, entity)[1]
+            self.check_amount(ws.cell(r, 8), fee)
+            self.check_amount(ws.cell(r, 10), compare)
+            self.check_amount(ws.cell(r, 11), compare - fee)
+            total += fee
+            compare_total += compare
+        self.check_total(ws, values, 11, len(entities), compare_total - total)
+        self.assertEqual(exact(values.cell(len(entities) + 2, 10).value), compare_total)
+        self.assertEqual(exact(values.cell(len(entities) + 2, 8).value), total)
+
+    def setUp(self):
+        super().setUp()
+        with open(self.run.path("enti.csv"), "w", encoding="utf-8", newline="") as out:
+            writer = csv.DictWriter(out, ["id", "name", "type", "population", "tax_code", "pec"])
+            writer.writeheader()
+            writer.writerows(read_entities())
+
+
 if __name__ == "__main__":
     unittest.main(argv=[sys.argv[0], "-v", *sys.argv[3:]])

@@ -1,6 +1,8 @@
 // citfee annual: the fixed annual fee of every entity.
 #include <memory>
+#include <optional>
 
+#include "cli/compare.hpp"
 #include "cli/emit.hpp"
 #include "cli/inputs.hpp"
 #include "cli/messages.hpp"
@@ -18,6 +20,7 @@ namespace {
 struct AnnualOptions {
   CommonOptions common;
   StatementOptions statements;
+  CompareOptions compare;
   int year = 0;
   std::string entities;
   std::string method;
@@ -30,17 +33,12 @@ void run_annual(const AnnualOptions& o) {
   const Tariff tariff = tariff_for_year(o.common.tariff, year);
   const std::vector<Entity> entities = load_entities_or_fail(o.entities);
   const Method method = o.method.empty() ? tariff.annual.method : *parse_method(o.method);
-  std::vector<AnnualFee> fees;
-  Diagnostics diag;
-  for (const Entity& e : entities) {
-    try {
-      fees.push_back(annual_fee(tariff, method, e, year));
-    } catch (const Error& err) {
-      diag.error({}, err.what());
-    }
-  }
-  report_diagnostics(diag);
-  statements.emit_annual(annual_report(fees, tariff, year, method), o.common, fees, tariff, year);
+  const std::vector<AnnualFee> fees = annual_fees_or_fail(tariff, method, entities, year);
+  const std::optional<AnnualComparison> comparison =
+      annual_comparison(o.compare, entities, tariff, year);
+  statements.emit_annual(
+      annual_report(fees, tariff, year, method, comparison ? &*comparison : nullptr), o.common,
+      fees, tariff, year);
 }
 
 }  // namespace
@@ -56,6 +54,7 @@ Action add_annual(CLI::App& app) {
       ->required();
   cmd->add_option("--method", o->method, "flat or marginal (default: the tariff's)")
       ->check(CLI::IsMember({"flat", "marginal"}));
+  add_compare_options(*cmd, o->compare);
   add_tariff_option(*cmd, o->common);
   add_output_options(*cmd, o->common);
   add_statement_options(*cmd, o->statements);
@@ -65,6 +64,8 @@ Action add_annual(CLI::App& app) {
   citfee annual --year 2027 --entities enti.csv -o quote-2027.xlsx    # Excel, LibreOffice Calc
   citfee annual --year 2027 --entities enti.csv -O csv --decimal-comma > quote-2027.csv
   citfee annual --year 2027 --entities enti.csv --method marginal -O json
+  citfee annual --year 2027 --entities enti.csv --compare-tariff cit-2028.toml   # what-if
+  citfee annual --year 2027 --entities enti.csv --compare-method marginal
   citfee annual --year 2027 --entities enti.csv --statements lettere-2027 --iban IT60X0542811101000000123456)");
   return [o] { run_annual(*o); };
 }
