@@ -14,21 +14,21 @@ _citfee_year() {
 _citfee_options() {
   case $1 in
     annual)
-      echo "--year --entities --method --tariff -O --output-format -o --output --decimal-comma --lang \
+      echo "--year --entities --populations --method --tariff -O --output-format -o --output --decimal-comma --lang \
 --statements --all --draft --iban --issuer --date -h --help"
       ;;
     semester)
-      echo "--period --entities --usage --events --by --tariff -O --output-format -o --output --decimal-comma --lang \
+      echo "--period --entities --usage --events --populations --by --tariff -O --output-format -o --output --decimal-comma --lang \
 --statements --all --draft --iban --issuer --date -h --help"
       ;;
     explain)
-      echo "--year --period --entities --usage --events --tariff --method -h --help"
+      echo "--year --period --entities --usage --events --populations --tariff --method -h --help"
       ;;
     check)
-      echo "--entities --usage --events --tariff --year -h --help"
+      echo "--entities --usage --events --populations --tariff --year -h --help"
       ;;
     ledger)
-      echo "--entities --events --usage --up-to --tariff -O --output-format -o --output --decimal-comma --lang \
+      echo "--entities --events --usage --populations --up-to --tariff -O --output-format -o --output --decimal-comma --lang \
 -h --help"
       ;;
     tariff)
@@ -103,7 +103,7 @@ _citfee() {
         _citfee_words "$((year - 1)) $year $((year + 1))" "$cur"
         return
         ;;
-      --entities | --usage | --events)
+      --entities | --usage | --events | --populations)
         _citfee_files '*.[cC][sS][vV]' "$cur"
         return
         ;;
