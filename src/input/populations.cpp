@@ -31,10 +31,16 @@ void blank(std::string& text, std::size_t start, std::size_t end) {
   text.erase(start, end - start);
 }
 
+// Nothing but a BOM and line breaks.
+bool is_blank_text(std::string_view text) {
+  if (text.substr(0, kBom.size()) == kBom) text.remove_prefix(kBom.size());
+  return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
+}
+
 bool is_header_of_table(std::string_view line) {
   const std::string lower = lower_trimmed(line);
-  return lower.find("codice") != std::string::npos || lower.find("id") == 0 ||
-         lower.find("\"id\"") == 0;
+  return lower.find("codice") != std::string::npos || lower.find("istat") == 0 ||
+         lower.find("id") == 0 || lower.find("\"id\"") == 0;
 }
 
 // The year a title names after `after` ("gennaio 2026"), or any year in it.
@@ -81,7 +87,7 @@ PopulationRecord record(const CsvTable& t, const CsvRow& row, int code_column,
 
 std::vector<PopulationRecord> read_long(const CsvTable& t, Diagnostics& diag) {
   std::vector<PopulationRecord> out;
-  const int code = first_column(t, {"id", "codice"});
+  const int code = first_column(t, {"id", "codice", "codice_istat", "istat"});
   const int year = first_column(t, {"year", "anno"});
   const int pop = first_column(t, {"population", "popolazione", "abitanti"});
   if (code < 0 || year < 0 || pop < 0) {
@@ -251,16 +257,16 @@ std::vector<PopulationRecord> read_populations(std::string_view bytes, const std
     // ISTAT's older files, and spreadsheets saved on Windows.
     if (auto decoded = windows1252_to_utf8(text)) text = std::move(*decoded);
   }
+  if (is_blank_text(text)) {
+    diag.error({file, 0, 0}, fmt::format("the file is empty: expected e.g. {}", kExample));
+    return {};
+  }
   if (is_header_of_table(first_line(text))) {
     const CsvTable t = parse_csv(text, file, diag);
     if (t.column("età") >= 0) {
       diag.error({file, t.header_line, 0},
                  "an ISTAT file without its title line: the year is in the title (\"Popolazione "
                  "residente al 1° gennaio 2026\"); put it back");
-      return {};
-    }
-    if (t.header.empty()) {
-      diag.error({file, 1, 0}, fmt::format("the file is empty: expected e.g. {}", kExample));
       return {};
     }
     return read_long(t, diag);

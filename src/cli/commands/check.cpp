@@ -86,10 +86,11 @@ void run_check(const CheckOptions& o) {
   add_populations(entities, o.populations, diag);
   std::vector<Entity> members;
   for (const Entity& e : entities) {
-    if (billed_for_year(tariff, e, year)) members.push_back(e);
+    if (is_member(e.membership, year)) members.push_back(e);
   }
   // The fee of the year and the Telemaco allowance of its semesters count the
-  // residents at 31 December of the year before.
+  // residents at 31 December of the year before: every member of the year
+  // needs it, also one whose fee starts next year.
   for (const Entity& e : with_populations_of(members, year - 1, diag)) {
     if (carries_population(e.type) && !e.population) continue;  // reported just above
     try {

@@ -58,6 +58,14 @@ TEST_CASE("the long layout, English or Italian headers", "[populations]") {
   }
 }
 
+TEST_CASE("an empty populations file is an error", "[populations]") {
+  CHECK_THAT(diagnostics_text(read_text("").diag), Contains("the file is empty"));
+  CHECK_THAT(diagnostics_text(read_text("\n\n").diag), Contains("the file is empty"));
+  Read r = read_text("istat,anno,popolazione\n17028,2025,5000\n");
+  REQUIRE(r.records.size() == 1);
+  CHECK(r.records[0].numeric);
+}
+
 TEST_CASE("long layout problems have their place", "[populations]") {
   Read r = read_text("id,year,population\n017028,2025,5.000\n017040,20x5,9990\n");
   CHECK(r.records.empty());
