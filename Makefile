@@ -6,6 +6,8 @@ FUZZ_DIR  ?= build-fuzz
 # Seconds each fuzz target runs in `make test`; `make fuzz FUZZ_SECONDS=600` for longer.
 FUZZ_SECONDS ?= 60
 JOBS      ?= 2
+# Warnings are errors in development and CI; a packager's build leaves them warnings.
+WERROR    ?= ON
 CMAKE     ?= cmake
 CTEST     ?= ctest
 CLANG_FORMAT ?= clang-format
@@ -19,7 +21,7 @@ SANITIZER_ENV := ASAN_OPTIONS=halt_on_error=1:detect_leaks=1 \
                  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
                  UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 
-.PHONY: all deps build build-asan build-fuzz fuzz test demo package bench clean format format-check
+.PHONY: all deps build build-asan build-fuzz fuzz test demo package install bench clean format format-check
 
 all: build
 
@@ -27,11 +29,11 @@ deps:
 	bash scripts/install-deps.sh
 
 build:
-	$(CMAKE) -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+	$(CMAKE) -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCITFEE_WERROR=$(WERROR)
 	$(CMAKE) --build $(BUILD_DIR) -j $(JOBS)
 
 build-asan:
-	$(CMAKE) -S . -B $(ASAN_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCITFEE_SANITIZE=ON
+	$(CMAKE) -S . -B $(ASAN_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCITFEE_SANITIZE=ON -DCITFEE_WERROR=$(WERROR)
 	$(CMAKE) --build $(ASAN_DIR) -j $(JOBS)
 
 test: deps
@@ -63,9 +65,15 @@ demo: deps build
 	  --usage examples/formazione.csv --by entity -O table --statements $(BUILD_DIR)/demo-lettere --draft
 	ls $(BUILD_DIR)/demo-lettere
 
-# The .deb, in $(BUILD_DIR)/ (its test, dist.package, runs in `make test`).
-package: deps build
-	cd $(BUILD_DIR) && cpack -G DEB
+# The .deb, in $(BUILD_DIR)/deb/, built by debhelper as Debian builds it (its
+# test, dist.package, runs in `make test`).
+package: deps
+	bash scripts/build-deb.sh $(BUILD_DIR)/deb
+
+# `cmake --install` of the build tree: DESTDIR and PREFIX as usual.
+PREFIX ?= /usr/local
+install: build
+	$(CMAKE) --install $(BUILD_DIR) --prefix $(PREFIX)
 
 # citfee against mawk and Miller on a 10-million-event log (see bench/run.sh).
 bench:

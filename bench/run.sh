@@ -11,10 +11,10 @@
 #    mawk and Miller, checks that the three agree, then times each with
 #    hyperfine (warm cache: one warm-up run first) and prints the medians
 #    and the ratios. Also citfee semester on the same log, citfee's peak
-#    memory, and citfee annual as a whole process on 205 and 7,904 entities,
-#    beside the same run by citfee-office (the same program, linked with the
-#    libraries of workbooks and statements) and /bin/true: what starting any
-#    process costs on the machine.
+#    memory, and citfee annual as a whole process (start-up included: the
+#    program loads its libraries, those of workbooks and letters too) on 205
+#    and 7,904 entities, beside /bin/true: what starting any process costs on
+#    the machine.
 #
 # Environment: EVENTS, SEED (default 42), RUNS (citfee, default 10),
 # SLOW_RUNS (mawk, default 3), MLR_RUNS (Miller, default 1), BUILD_DIR, SHARED
@@ -38,8 +38,7 @@ for tool in cmake hyperfine mawk mlr /usr/bin/time; do
 done
 
 cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build "$BUILD_DIR" -j 2 --target citfee citfee-office gen_events >/dev/null
-OFFICE=$BUILD_DIR/citfee-office
+cmake --build "$BUILD_DIR" -j 2 --target citfee gen_events >/dev/null
 
 # Entities: id,name,type,population. The capoluogo of Brescia is 017029.
 entities_from() {  # SOURCE_CSV (istat,nome,…,popolazione)
@@ -112,10 +111,6 @@ read -r t_mlr min_mlr < <(time_it mlr "$MLR_RUNS" 0 "${mlr_agg[@]}")
 rss=$(/usr/bin/time -f %M "${citfee_ledger[@]}" 2>&1 >/dev/null | tail -n 1)
 read -r t_annual min_annual < <(time_it annual-205 200 20 "$CITFEE" annual --year 2027 --entities "$OUT/enti-brescia.csv" -O csv)
 read -r t_italy min_italy < <(time_it annual-7904 50 5 "$CITFEE" annual --year 2027 --entities "$OUT/enti-italia.csv" -O csv)
-read -r t_annual_o min_annual_o < <(time_it annual-205-office 200 20 "$OFFICE" annual --year 2027 --entities "$OUT/enti-brescia.csv" -O csv)
-cmp -s <("$CITFEE" annual --year 2027 --entities "$OUT/enti-italia.csv" -O csv) \
-  <("$OFFICE" annual --year 2027 --entities "$OUT/enti-italia.csv" -O csv) ||
-  { echo "bench: FAIL: citfee-office writes another output" >&2; exit 1; }
 # What starting any process costs on this machine, for scale.
 read -r t_true min_true < <(time_it true 200 20 /bin/true)
 
@@ -139,6 +134,5 @@ citfee peak resident memory: $((rss / 1024)) MiB
 citfee annual, whole process ($linkage linked)   median      min
   205 Comuni of Brescia                          $(printf '%10s %10s' "$(ms "$t_annual")" "$(ms "$min_annual")")
   7,904 Comuni of Italy                          $(printf '%10s %10s' "$(ms "$t_italy")" "$(ms "$min_italy")")
-  205 Comuni, by citfee-office                   $(printf '%10s %10s' "$(ms "$t_annual_o")" "$(ms "$min_annual_o")")
   /bin/true, for scale                           $(printf '%10s %10s' "$(ms "$t_true")" "$(ms "$min_true")")
 EOF

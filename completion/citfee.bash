@@ -1,5 +1,6 @@
 # bash completion for citfee: commands, options, output formats, periods and files.
-# Installed as bash-completion/completions/citfee; needs nothing but bash itself.
+# Installed as bash-completion/completions/citfee; asks the citfee being
+# completed for its commands and options.
 
 # The semesters worth offering: those of last year and of this one.
 # CITFEE_TODAY (YYYY-MM-DD) fixes today, as it does for citfee.
@@ -11,30 +12,30 @@ _citfee_year() {
   fi
 }
 
+# What citfee's own --help says: its commands, a command's options, and the
+# values an option accepts ("{csv,tsv}"), so a new command or option needs no
+# change here. $1 is the citfee being completed.
+_citfee_commands() {
+  "$1" --help 2>/dev/null | awk '/^Subcommands:/ { on = 1; next } on && /^$/ { exit } on { print $1 }'
+}
+
 _citfee_options() {
-  case $1 in
-    annual)
-      echo "--year --entities --populations --method --tariff -O --output-format -o --output --decimal-comma --lang \
---statements --all --draft --iban --issuer --date -h --help"
-      ;;
-    semester)
-      echo "--period --entities --usage --events --populations --by --tariff -O --output-format -o --output --decimal-comma --lang \
---statements --all --draft --iban --issuer --date -h --help"
-      ;;
-    explain)
-      echo "--year --period --entities --usage --events --populations --tariff --method -h --help"
-      ;;
-    check)
-      echo "--entities --usage --events --populations --tariff --year -h --help"
-      ;;
-    ledger)
-      echo "--entities --events --usage --populations --up-to --tariff -O --output-format -o --output --decimal-comma --lang \
--h --help"
-      ;;
-    tariff)
-      echo "--year --tariff -o --output -h --help"
-      ;;
-  esac
+  "$1" "$2" --help 2>/dev/null |
+    awk '/^Options:/ { on = 1; next } on && /^$/ { exit } on && /^  -/ { print $1 }' | tr ',' ' '
+}
+
+_citfee_choices() {
+  "$1" "$2" --help 2>/dev/null | awk -v option="$3" '
+    /^  -/ {
+      n = split($1, names, ",")
+      for (i = 1; i <= n; i++) {
+        if (names[i] == option && match($0, /\{[^}]*\}/)) {
+          choices = substr($0, RSTART + 1, RLENGTH - 2)
+          gsub(",", " ", choices)
+          print choices
+        }
+      }
+    }'
 }
 
 # Fills COMPREPLY with the words of $1 that start with $2.
@@ -64,35 +65,19 @@ _citfee() {
   fi
   COMPREPLY=()
 
-  local command="" i
+  local citfee=${COMP_WORDS[0]}
+  local commands command="" i
+  commands=" $(_citfee_commands "$citfee" | xargs) "
   for ((i = 1; i < COMP_CWORD; i++)); do
-    case ${COMP_WORDS[i]} in
-      annual | semester | explain | check | ledger | tariff)
-        command=${COMP_WORDS[i]}
-        break
-        ;;
-    esac
+    if [[ $commands == *" ${COMP_WORDS[i]} "* ]]; then
+      command=${COMP_WORDS[i]}
+      break
+    fi
   done
 
   if [[ -n $command ]]; then
     local year
     case $prev in
-      -O | --output-format)
-        _citfee_words "table csv tsv json xlsx" "$cur"
-        return
-        ;;
-      --method)
-        _citfee_words "flat marginal" "$cur"
-        return
-        ;;
-      --by)
-        _citfee_words "line entity" "$cur"
-        return
-        ;;
-      --lang)
-        _citfee_words "en it" "$cur"
-        return
-        ;;
       --period | --up-to)
         year=$(_citfee_year)
         _citfee_words "$((year - 1))-H1 $((year - 1))-H2 $year-H1 $year-H2" "$cur"
@@ -121,8 +106,12 @@ _citfee() {
         return
         ;;
     esac
-    if [[ -z $cur || $cur == -* ]]; then
-      _citfee_words "$(_citfee_options "$command")" "$cur"
+    local choices
+    choices=$(_citfee_choices "$citfee" "$command" "$prev")
+    if [[ -n $choices ]]; then
+      _citfee_words "$choices" "$cur"
+    elif [[ -z $cur || $cur == -* ]]; then
+      _citfee_words "$(_citfee_options "$citfee" "$command")" "$cur"
     fi
     return
   fi
@@ -130,7 +119,7 @@ _citfee() {
   if [[ $cur == -* ]]; then
     _citfee_words "--help --version" "$cur"
   else
-    _citfee_words "annual semester explain check ledger tariff" "$cur"
+    _citfee_words "$commands" "$cur"
   fi
 }
 

@@ -6,6 +6,8 @@
 set -euo pipefail
 citfee=$1
 source "$(dirname "$0")/help_options.sh"
+# The completion asks the citfee on the command line (COMP_WORDS[0]) itself.
+PATH="$(dirname "$(realpath "$citfee")"):$PATH"
 source "$2"
 
 failures=0
