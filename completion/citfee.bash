@@ -88,7 +88,7 @@ _citfee() {
         _citfee_words "$((year - 1)) $year $((year + 1))" "$cur"
         return
         ;;
-      --entities | --usage | --events)
+      --entities | --usage | --events | --populations)
         _citfee_files '*.[cC][sS][vV]' "$cur"
         return
         ;;

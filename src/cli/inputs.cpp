@@ -8,6 +8,7 @@
 #include "cli/messages.hpp"
 #include "input/csv.hpp"
 #include "input/entities.hpp"
+#include "input/populations.hpp"
 #include "input/read_file.hpp"
 #include "input/tariff_source.hpp"
 #include "input/usage.hpp"
@@ -25,12 +26,54 @@ Tariff tariff_for_year(const std::string& path, int year) {
   return select_tariff(load_tariffs_or_fail(path), year);
 }
 
-std::vector<Entity> load_entities_or_fail(const std::string& path) {
+void add_populations_option(CLI::App& cmd, std::vector<std::string>& populations) {
+  cmd.add_option("--populations", populations,
+                 "Residents at 31 December by year: id,year,population, or an ISTAT file (POSAS "
+                 "\"Popolazione residente al 1° gennaio\", or the demographic balance P2); "
+                 "before the entities file's population_YYYY and population; repeatable");
+}
+
+std::vector<Entity> load_entities_or_fail(const std::string& path,
+                                          const std::vector<std::string>& populations) {
   Diagnostics diag;
   CsvTable table = parse_csv(read_input(path), display_name(path), diag);
-  std::vector<Entity> entities = read_entities(table, diag);
+  std::vector<Entity> entities = read_entities(table, diag, !populations.empty());
+  add_populations(entities, populations, diag);
   report_diagnostics(diag);
   return entities;
+}
+
+void add_populations(std::vector<Entity>& entities, const std::vector<std::string>& populations,
+                     Diagnostics& diag) {
+  for (const std::string& path : populations) {
+    add_population_records(entities, read_populations(read_input(path), display_name(path), diag),
+                           diag);
+  }
+}
+
+std::vector<Entity> with_populations_of(const std::vector<Entity>& entities, int year,
+                                        Diagnostics& diag) {
+  std::vector<Entity> out;
+  std::vector<std::string> missing;
+  for (const Entity& e : entities) {
+    out.push_back(with_population_of(e, year));
+    if (carries_population(e.type) && !out.back().population)
+      missing.push_back(fmt::format("{} ({})", e.id, e.name));
+  }
+  if (!missing.empty()) {
+    diag.error({}, fmt::format("no population at 31 December {} for {} Comune(s): {}; add a "
+                               "population_{} column to the entities file, or give it with "
+                               "--populations",
+                               year, missing.size(), fmt::join(missing, ", "), year));
+  }
+  return out;
+}
+
+std::vector<Entity> with_populations_or_fail(const std::vector<Entity>& entities, int year) {
+  Diagnostics diag;
+  std::vector<Entity> out = with_populations_of(entities, year, diag);
+  report_diagnostics(diag);
+  return out;
 }
 
 std::vector<UsageRecord> read_usage_files(const std::vector<std::string>& paths,

@@ -1,6 +1,7 @@
 // The inputs of a run, read or the run stopped: tariffs, entities, usage.
 #pragma once
 
+#include <CLI/CLI.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,7 +18,24 @@ std::vector<Tariff> load_tariffs_or_fail(const std::string& path);
 // The tariff in force for `year`, from --tariff PATH or the built-in ones.
 Tariff tariff_for_year(const std::string& path, int year);
 
-std::vector<Entity> load_entities_or_fail(const std::string& path);
+// --populations FILE, repeatable.
+void add_populations_option(CLI::App& cmd, std::vector<std::string>& populations);
+
+// Reads the entities file and adds the figures of the --populations files.
+std::vector<Entity> load_entities_or_fail(const std::string& path,
+                                          const std::vector<std::string>& populations = {});
+
+// Reads the --populations files into `entities`; problems go to `diag`.
+void add_populations(std::vector<Entity>& entities, const std::vector<std::string>& populations,
+                     Diagnostics& diag);
+
+// The entities with the residents at 31 December `year` (with_population_of).
+// A Comune that no source gives that year for is reported to `diag`, all of
+// them in one message that names them and the year.
+std::vector<Entity> with_populations_of(const std::vector<Entity>& entities, int year,
+                                        Diagnostics& diag);
+// The same, stopping the run (exit 65) when one is missing.
+std::vector<Entity> with_populations_or_fail(const std::vector<Entity>& entities, int year);
 
 // Reads the usage files into records; problems go to `diag`.
 std::vector<UsageRecord> read_usage_files(const std::vector<std::string>& paths,

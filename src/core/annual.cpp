@@ -68,4 +68,17 @@ AnnualFee annual_fee(const Tariff& tariff, Method method, const Entity& entity, 
   return out;
 }
 
+std::optional<PopulationFigure> band_change(const AnnualFee& fee, const Tariff& tariff) {
+  const Entity& e = *fee.entity;
+  if (!fee.band || !e.population_used || !e.population_used->year) return std::nullopt;
+  auto before = population_for_year(e.populations, *e.population_used->year - 1);
+  if (!before || !before->year) return std::nullopt;
+  if (band_index(tariff.annual.bands, before->residents) == *fee.band) return std::nullopt;
+  return before;
+}
+
+bool billed_for_year(const Tariff& tariff, const Entity& entity, int year) {
+  return owes_annual_fee(entity.membership, year, tariff.joining);
+}
+
 }  // namespace citfee

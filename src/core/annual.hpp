@@ -28,6 +28,15 @@ struct AnnualFee {
 // fee for the entity's type, or a Comune has no population.
 AnnualFee annual_fee(const Tariff& tariff, Method method, const Entity& entity, int year);
 
+// The figure of the year before, when it put the Comune in another band than
+// `fee` does: the band changed from one year to the next. None when both
+// figures are not dated, or the fee is not banded.
+std::optional<PopulationFigure> band_change(const AnnualFee& fee, const Tariff& tariff);
+
+// Whether `entity` is billed the annual fee of `year`: a member of the year,
+// and, for a body joining during it, as the tariff's `joining` says.
+bool billed_for_year(const Tariff& tariff, const Entity& entity, int year);
+
 // The banded amount for a population, exact, before rounding.
 Money banded_amount(const std::vector<Band>& bands, Method method, std::int64_t population);
 

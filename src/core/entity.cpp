@@ -1,6 +1,9 @@
 #include "core/entity.hpp"
 
 #include <string>
+#include <unordered_map>
+
+#include <fmt/format.h>
 
 #include "core/count.hpp"
 
@@ -109,6 +112,65 @@ std::int64_t parse_population(std::string_view text) {
     throw ValueError("population is missing: write the residents at 31 December, e.g. 1579");
   }
   return parse_count(text, "population", false, kMaxPopulation);
+}
+
+Entity with_population_of(const Entity& entity, int year) {
+  Entity out = entity;
+  out.population_used = population_for_year(entity.populations, year);
+  out.population.reset();
+  if (out.population_used) out.population = out.population_used->residents;
+  return out;
+}
+
+namespace {
+
+bool six_digit_code(std::string_view code) {
+  return code.size() == 6 && code.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
+std::string_view code_of(const Entity& e) {
+  return e.istat.empty() ? std::string_view(e.id) : std::string_view(e.istat);
+}
+
+// Adds one figure, unless the entity already has one from these files for that year.
+void add_figure(Entity& e, const PopulationFigure& f, Diagnostics& diag) {
+  for (const PopulationFigure& known : e.populations) {
+    if (!known.from_populations_option() || known.year != f.year) continue;
+    if (known.residents != f.residents) {
+      diag.error(
+          f.where,
+          fmt::format("{} residents of {} ({}) at 31 December {}, but {} gives {}: keep "
+                      "one of the two",
+                      f.residents, e.id, e.name, *f.year, known.where.str(), known.residents));
+    }
+    return;
+  }
+  e.populations.push_back(f);
+}
+
+}  // namespace
+
+void add_population_records(std::vector<Entity>& entities,
+                            const std::vector<PopulationRecord>& records, Diagnostics& diag) {
+  // ISTAT numbers Comuni only: the other bodies' ids say nothing of the layout.
+  bool comuni = false;
+  bool all_six = true;
+  std::unordered_map<std::string, std::size_t> by_code;
+  for (std::size_t i = 0; i < entities.size(); ++i) {
+    if (carries_population(entities[i].type)) {
+      comuni = true;
+      all_six = all_six && six_digit_code(code_of(entities[i]));
+    }
+    by_code.emplace(std::string(code_of(entities[i])), i);
+  }
+  all_six = all_six && comuni;
+  for (const PopulationRecord& r : records) {
+    std::string code = r.code;
+    if (r.numeric && all_six) code.insert(0, 6 - code.size(), '0');
+    if (auto it = by_code.find(code); it != by_code.end()) {
+      add_figure(entities[it->second], r.figure, diag);
+    }
+  }
 }
 
 }  // namespace citfee

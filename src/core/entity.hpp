@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/membership.hpp"
+#include "core/population.hpp"
 
 namespace citfee {
 
@@ -42,7 +44,13 @@ struct Entity {
   std::string id;
   std::string name;
   EntityType type = EntityType::kComune;
+  // The residents a run counts: the figure of its year once
+  // with_population_of() chose it; as read, the undated `population`.
   std::optional<std::int64_t> population;
+  std::optional<PopulationFigure> population_used;  // where `population` came from
+  std::vector<PopulationFigure> populations;        // every figure known, of any year
+  std::string istat;                                // ISTAT code, when ids are something else
+  Membership membership;
   std::string tax_code;
   std::string pec;
   Location where;  // the row it was read from
@@ -51,5 +59,18 @@ struct Entity {
 // Parses a population: a positive whole number written with digits only.
 // Throws ValueError with a hint ("1.579": write 1579).
 std::int64_t parse_population(std::string_view text);
+
+// The entity as a run needing the residents at 31 December `year` sees it:
+// `population` and `population_used` from population_for_year(), or empty
+// when no source gives that year.
+Entity with_population_of(const Entity& entity, int year);
+
+// Adds the figures read from populations files to the entities whose code
+// (the `istat` column, else the id) they name. A code written without its
+// leading zeros (17001) matches a six-digit one only when every Comune's code
+// has six digits. Two different figures for one entity and year are an
+// error; codes of no entity are left out (an ISTAT file covers a province).
+void add_population_records(std::vector<Entity>& entities,
+                            const std::vector<PopulationRecord>& records, Diagnostics& diag);
 
 }  // namespace citfee

@@ -97,7 +97,8 @@ struct Tariff {
   std::string title;   // Convenzione CIT 2026–2036 – Allegato A
   std::string source;  // where it was read from
   int first_year = 0;
-  int convention_start = 0;  // year the convention began; allowances count from it
+  int convention_start = 0;               // year the convention began; allowances count from it
+  Joining joining = Joining::kWholeYear;  // the annual fee of a body joining during a year
   AnnualRules annual;
   SemesterRules semester;
   std::vector<Service> services;

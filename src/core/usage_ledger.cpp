@@ -89,6 +89,16 @@ std::string price_problem(const Service& service, bool price_given, bool in_colu
   return "";
 }
 
+std::string outside_membership(const Entity& entity, Period period) {
+  const std::string why = citfee::outside_membership(entity.membership, period);
+  return why.empty() ? why : fmt::format("id \"{}\": {}", entity.id, why);
+}
+
+std::string outside_membership(const Entity& entity, Date date) {
+  const std::string why = citfee::outside_membership(entity.membership, date);
+  return why.empty() ? why : fmt::format("id \"{}\": {}", entity.id, why);
+}
+
 }  // namespace ledger_rules
 
 namespace {
@@ -100,12 +110,21 @@ Location field(const UsageRecord& r, int column) {
 // Checks one record against the entities and the tariff; false if it is wrong.
 // An unknown id is reported once per row, at the id.
 bool check_record(const UsageRecord& r, const std::unordered_set<std::string>& known_ids,
-                  const Tariff& tariff, std::set<std::pair<std::string, int>>& unknown_rows,
-                  Diagnostics& diag) {
+                  const std::map<std::string, Membership>& memberships, const Tariff& tariff,
+                  std::set<std::pair<std::string, int>>& unknown_rows, Diagnostics& diag) {
   if (!known_ids.count(r.entity_id)) {
     if (unknown_rows.insert({r.where.file, r.where.line}).second)
       diag.error(field(r, r.id_field), ledger_rules::unknown_id(r.entity_id));
     return false;
+  }
+  if (auto m = memberships.find(r.entity_id); m != memberships.end()) {
+    const std::string why = outside_membership(m->second, r.period);
+    if (!why.empty()) {
+      // Once per row, as an unknown id: a wide row holds several services.
+      if (unknown_rows.insert({r.where.file, r.where.line}).second)
+        diag.error(field(r, r.id_field), fmt::format("id \"{}\": {}", r.entity_id, why));
+      return false;
+    }
   }
   const Service* service = tariff.find_service(r.service);
   if (!service) {
@@ -123,13 +142,18 @@ UsageLedger build_ledger(const std::vector<UsageRecord>& records,
                          const std::vector<Entity>& entities, const Tariff& tariff,
                          std::optional<Period> last, Diagnostics& diag, LedgerNotes& notes) {
   std::unordered_set<std::string> ids;
-  for (const Entity& e : entities) ids.insert(e.id);
-  return build_ledger(records, ids, tariff, last, diag, notes);
+  std::map<std::string, Membership> memberships;
+  for (const Entity& e : entities) {
+    ids.insert(e.id);
+    if (e.membership.joined || e.membership.left) memberships.emplace(e.id, e.membership);
+  }
+  return build_ledger(records, ids, tariff, last, diag, notes, memberships);
 }
 
 UsageLedger build_ledger(const std::vector<UsageRecord>& records,
                          const std::unordered_set<std::string>& known_ids, const Tariff& tariff,
-                         std::optional<Period> last, Diagnostics& diag, LedgerNotes& notes) {
+                         std::optional<Period> last, Diagnostics& diag, LedgerNotes& notes,
+                         const std::map<std::string, Membership>& memberships) {
   UsageLedger ledger;
   std::set<std::pair<std::string, int>> unknown_rows;
   for (const UsageRecord& r : records) {
@@ -138,7 +162,7 @@ UsageLedger build_ledger(const std::vector<UsageRecord>& records,
       notes.lines_before_convention[r.where.file].insert(r.where.line);
       continue;
     }
-    if (!check_record(r, known_ids, tariff, unknown_rows, diag)) continue;
+    if (!check_record(r, known_ids, memberships, tariff, unknown_rows, diag)) continue;
     if (last && *last < r.period) {
       ++notes.rows_after_period;
       continue;

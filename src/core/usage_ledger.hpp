@@ -76,6 +76,9 @@ std::string unknown_service(std::string_view service, const Tariff& tariff);
 // The tariff's price is not overridden silently; a price per event must be
 // given (`in_column`: the file has a unit_price column to give it in).
 std::string price_problem(const Service& service, bool price_given, bool in_column = true);
+// Usage outside the entity's membership (before it joined, after it left).
+std::string outside_membership(const Entity& entity, Period period);
+std::string outside_membership(const Entity& entity, Date date);
 
 }  // namespace ledger_rules
 
@@ -96,9 +99,11 @@ UsageLedger build_ledger(const std::vector<UsageRecord>& records,
                          std::optional<Period> last, Diagnostics& diag, LedgerNotes& notes);
 
 // The same, with the ids known as entities given directly (check also knows
-// the ids of rows it rejected, which are not "unknown").
+// the ids of rows it rejected, which are not "unknown"), and the membership
+// of those that have one.
 UsageLedger build_ledger(const std::vector<UsageRecord>& records,
                          const std::unordered_set<std::string>& known_ids, const Tariff& tariff,
-                         std::optional<Period> last, Diagnostics& diag, LedgerNotes& notes);
+                         std::optional<Period> last, Diagnostics& diag, LedgerNotes& notes,
+                         const std::map<std::string, Membership>& memberships = {});
 
 }  // namespace citfee

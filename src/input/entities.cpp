@@ -21,17 +21,94 @@ std::string accepted_types() {
   return out;
 }
 
+struct YearColumn {
+  int column = -1;
+  int year = 0;
+};
+
+// The population_YYYY columns: residents at 31 December YYYY.
+std::vector<YearColumn> year_columns(const CsvTable& table) {
+  std::vector<YearColumn> out;
+  constexpr std::string_view kPrefix = "population_";
+  for (std::size_t i = 0; i < table.header.size(); ++i) {
+    const std::string& name = table.header[i];
+    if (name.size() != kPrefix.size() + 4 || name.compare(0, kPrefix.size(), kPrefix) != 0)
+      continue;
+    const std::string digits = name.substr(kPrefix.size());
+    if (digits.find_first_not_of("0123456789") != std::string::npos) continue;
+    out.push_back({static_cast<int>(i), std::stoi(digits)});
+  }
+  return out;
+}
+
+struct Columns {
+  int id, name, type, population, tax, pec, istat, joined, left;
+  std::vector<YearColumn> years;
+};
+
+Columns columns_of(const CsvTable& t) {
+  return {t.column("id"),       t.column("name"), t.column("type"),  t.column("population"),
+          t.column("tax_code"), t.column("pec"),  t.column("istat"), t.column("joined"),
+          t.column("left"),     year_columns(t)};
+}
+
+// Reads the population cells of a row into e.populations; false on a bad one.
+bool read_populations(const CsvTable& table, const CsvRow& row, const Columns& c, Entity& e,
+                      Diagnostics& diag) {
+  bool ok = true;
+  auto take = [&](int column, std::optional<int> year, PopulationSource source) {
+    const std::string text = cell_text(row, column);
+    if (text.empty()) return;
+    try {
+      e.populations.push_back(
+          {parse_population(text), year, source, table.file, table.at(row, column)});
+    } catch (const ValueError& err) {
+      diag.error(table.at(row, column), err.what());
+      ok = false;
+    }
+  };
+  for (const YearColumn& y : c.years) take(y.column, y.year, PopulationSource::kEntitiesColumn);
+  take(c.population, std::nullopt, PopulationSource::kEntitiesUndated);
+  for (const PopulationFigure& f : e.populations) {
+    if (!f.year) e.population = f.residents;
+  }
+  return ok;
+}
+
+bool read_membership(const CsvTable& table, const CsvRow& row, const Columns& c, Entity& e,
+                     Diagnostics& diag) {
+  bool ok = true;
+  if (const std::string text = cell_text(row, c.joined); !text.empty()) {
+    try {
+      e.membership.joined = parse_date(text);
+    } catch (const ValueError& err) {
+      diag.error(table.at(row, c.joined), fmt::format("joined {}", err.what()));
+      ok = false;
+    }
+  }
+  if (const std::string text = cell_text(row, c.left); !text.empty()) {
+    try {
+      e.membership.left = parse_left(text);
+    } catch (const ValueError& err) {
+      diag.error(table.at(row, c.left), err.what());
+      ok = false;
+    }
+  }
+  if (const std::string problem = membership_problem(e.membership); ok && !problem.empty()) {
+    diag.error(table.at(row, c.left), problem);
+    ok = false;
+  }
+  return ok;
+}
+
 }  // namespace
 
-std::vector<Entity> read_entities(const CsvTable& table, Diagnostics& diag) {
+std::vector<Entity> read_entities(const CsvTable& table, Diagnostics& diag,
+                                  bool populations_elsewhere) {
   std::vector<Entity> entities;
   if (!check_header(table, {"id", "name", "type"}, kExample, diag)) return entities;
-  const int id_col = table.column("id");
-  const int name_col = table.column("name");
-  const int type_col = table.column("type");
-  const int pop_col = table.column("population");
-  const int tax_col = table.column("tax_code");
-  const int pec_col = table.column("pec");
+  const Columns c = columns_of(table);
+  const bool population_columns = c.population >= 0 || !c.years.empty();
   if (table.rows.empty()) {
     // Rows left out for a problem already reported are not "no entities".
     if (!diag.ok()) return entities;
@@ -43,33 +120,33 @@ std::vector<Entity> read_entities(const CsvTable& table, Diagnostics& diag) {
   for (const CsvRow& row : table.rows) {
     Entity e;
     e.where = {table.file, row.line, 0};
-    e.id = cell_text(row, id_col);
-    e.name = cell_text(row, name_col);
+    e.id = cell_text(row, c.id);
+    e.name = cell_text(row, c.name);
     bool ok = true;
     if (e.id.empty()) {
-      diag.error(table.at(row, id_col), "id is empty: every entity needs a unique id");
+      diag.error(table.at(row, c.id), "id is empty: every entity needs a unique id");
       ok = false;
     } else if (auto [it, fresh] = first_line.emplace(e.id, row.line); !fresh) {
-      diag.error(table.at(row, id_col),
+      diag.error(table.at(row, c.id),
                  fmt::format("id \"{}\" is repeated (first on line {}): ids must be unique", e.id,
                              it->second));
       ok = false;
     }
     if (e.name.empty()) {
-      diag.error(table.at(row, name_col),
+      diag.error(table.at(row, c.name),
                  "name is empty: write the entity's name, e.g. Comune di Adro");
       ok = false;
     }
-    const std::string type_text = cell_text(row, type_col);
+    const std::string type_text = cell_text(row, c.type);
     if (auto type = parse_entity_type(type_text)) {
       e.type = *type;
     } else {
-      diag.error(table.at(row, type_col), fmt::format("type \"{}\" is not known: write one of {}",
-                                                      type_text, accepted_types()));
+      diag.error(table.at(row, c.type), fmt::format("type \"{}\" is not known: write one of {}",
+                                                    type_text, accepted_types()));
       ok = false;
     }
-    const std::string pop_text = cell_text(row, pop_col);
-    if (pop_col < 0 && ok && carries_population(e.type)) {
+    const bool needs_population = ok && carries_population(e.type) && !populations_elsewhere;
+    if (!population_columns && needs_population) {
       if (!warned_population_column) {
         diag.error(
             {table.file, table.header_line, 0},
@@ -78,16 +155,18 @@ std::vector<Entity> read_entities(const CsvTable& table, Diagnostics& diag) {
         warned_population_column = true;
       }
       ok = false;
-    } else if (!pop_text.empty() || (ok && carries_population(e.type))) {
-      try {
-        e.population = parse_population(pop_text);
-      } catch (const ValueError& err) {
-        diag.error(table.at(row, pop_col), err.what());
-        ok = false;
-      }
+    } else if (!read_populations(table, row, c, e, diag)) {
+      ok = false;
+    } else if (needs_population && e.populations.empty()) {
+      const int column = c.population >= 0 ? c.population : c.years.front().column;
+      diag.error(table.at(row, column),
+                 "population is missing: write the residents at 31 December, e.g. 1579");
+      ok = false;
     }
-    e.tax_code = cell_text(row, tax_col);
-    e.pec = cell_text(row, pec_col);
+    if (!read_membership(table, row, c, e, diag)) ok = false;
+    e.tax_code = cell_text(row, c.tax);
+    e.pec = cell_text(row, c.pec);
+    e.istat = cell_text(row, c.istat);
     if (ok) entities.push_back(std::move(e));
   }
   return entities;

@@ -377,11 +377,20 @@ void read_service(Reader& r, const toml::table& t, const std::string& path, Serv
 
 void read_document(Reader& r, const toml::table& doc, Tariff& tariff) {
   r.only_keys(doc, "the tariff",
-              {"id", "title", "first_year", "convention_start", "annual", "semester", "services"});
+              {"id", "title", "first_year", "convention_start", "joining", "annual", "semester",
+               "services"});
   tariff.id = r.string(doc, "id", "id", true).value_or("");
   tariff.title = r.string(doc, "title", "title", false).value_or(tariff.id);
   tariff.first_year = r.year(doc, "first_year", true).value_or(0);
   tariff.convention_start = r.year(doc, "convention_start", false).value_or(tariff.first_year);
+  if (auto joining = r.string(doc, "joining", "joining", false)) {
+    if (auto j = parse_joining(*joining)) {
+      tariff.joining = *j;
+    } else {
+      r.error(doc.get("joining"),
+              fmt::format("joining \"{}\" must be \"whole_year\" or \"from_next_year\"", *joining));
+    }
+  }
   if (const toml::table* annual = r.table(doc, "annual", "annual"))
     read_annual(r, *annual, tariff.annual);
   if (const toml::table* semester = r.table(doc, "semester", "semester")) {

@@ -12,9 +12,30 @@ std::string eur(Money m) {
   return m.to_fixed(2) + " EUR";
 }
 
+// 7114 -> "7,114", as the residents are written for people.
+std::string grouped(std::int64_t n) {
+  std::string digits = std::to_string(n);
+  for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) {
+    digits.insert(static_cast<std::size_t>(i), ",");
+  }
+  return digits;
+}
+
+// "7,114 residents at 31 December 2025 (ISTAT, POSAS 1 January 2026)"; an
+// undated figure says so and names no year.
+std::string residents(const PopulationFigure& f) {
+  const std::string when = f.year ? fmt::format(" {}", *f.year) : "";
+  return fmt::format("{} residents at 31 December{} ({})", grouped(f.residents), when,
+                     population_origin(f));
+}
+
 std::string entity_line(const Entity& e) {
   std::string out = fmt::format("{} (id {}), {}", e.name, e.id, type_key(e.type));
-  if (e.population) out += fmt::format(", {} residents at 31 December", *e.population);
+  if (e.population_used) {
+    out += ", " + residents(*e.population_used);
+  } else if (e.population) {
+    out += fmt::format(", {} residents at 31 December", grouped(*e.population));
+  }
   return out + "\n";
 }
 
@@ -56,6 +77,11 @@ std::string explain_annual(const AnnualFee& fee, const Tariff& tariff) {
     const Band& band = tariff.annual.bands[*fee.band];
     out += fmt::format("  band {}: coefficient {} EUR per resident\n",
                        band_label(tariff.annual.bands, *fee.band), band.coefficient.to_string(2));
+    if (auto before = band_change(fee, tariff)) {
+      out += fmt::format(
+          "  band changed: a year before, {} put it in band {}\n", residents(*before),
+          band_label(tariff.annual.bands, band_index(tariff.annual.bands, before->residents)));
+    }
     if (fee.method == Method::kFlat) {
       out += fmt::format("  {} x {} = {} EUR\n", *e.population, band.coefficient.to_string(2),
                          fee.computed.to_string(2));

@@ -69,6 +69,13 @@ void add_band_rows(const AnnualFee& fee, const Tariff& tariff, Rows& rows) {
   rows.push_back({{"Importo calcolato", "somma delle fasce", italian_amount(fee.computed)}});
 }
 
+// " al 31 dicembre 2026": the date of the figure counted; nothing for an
+// undated one, which the letter never dates.
+std::string population_date(const Entity& e) {
+  if (!e.population_used || !e.population_used->year) return "";
+  return fmt::format(" al 31 dicembre {}", *e.population_used->year);
+}
+
 std::vector<std::string> opening(const AnnualFee& fee) {
   std::vector<std::string> out;
   out.push_back(
@@ -80,15 +87,15 @@ std::vector<std::string> opening(const AnnualFee& fee) {
     out.push_back(fmt::format("Per gli enti di tipo «{}» l'Allegato A prevede una quota fissa.",
                               type_label(fee.entity->type)));
   } else if (fee.method == Method::kFlat) {
-    out.push_back(fmt::format(
-        "La quota è calcolata moltiplicando la popolazione residente al 31 dicembre {} per "
-        "il coefficiente della fascia di popolazione in cui l'Ente si colloca.",
-        fee.year - 1));
+    out.push_back(
+        fmt::format("La quota è calcolata moltiplicando la popolazione residente{} per "
+                    "il coefficiente della fascia di popolazione in cui l'Ente si colloca.",
+                    population_date(*fee.entity)));
   } else {
     out.push_back(fmt::format(
-        "La quota è calcolata applicando a ciascuna fascia della popolazione residente al "
-        "31 dicembre {} il coefficiente della fascia stessa.",
-        fee.year - 1));
+        "La quota è calcolata applicando a ciascuna fascia della popolazione residente{} "
+        "il coefficiente della fascia stessa.",
+        population_date(*fee.entity)));
   }
   return out;
 }
@@ -106,7 +113,9 @@ Statement annual_statement(const AnnualFee& fee, const Tariff& tariff,
   s.columns = {
       {"Voce", Align::kLeft, 44}, {"Dettaglio", Align::kLeft, 34}, {"Importo", Align::kRight, 22}};
   if (entity.population) {
-    s.rows.push_back({{fmt::format("Popolazione residente al 31 dicembre {}", fee.year - 1),
+    const bool dated = entity.population_used && entity.population_used->year;
+    s.rows.push_back({{dated ? "Popolazione residente" + population_date(entity)
+                             : std::string("Popolazione residente (dato senza anno)"),
                        fmt::format("{} abitanti", italian_integer(*entity.population)), ""}});
   }
   if (fee.flat) {

@@ -116,8 +116,10 @@ check_annual() {
     "Piazza Paolo VI, 29" "25125 Brescia" "Pagina 1 di 1"
   expect_line "$f" "Quota annuale 2027 dovuta +1\.245,00 €"
   expect_line "$f" "Importo +1\.245,00 €"
-  # Salò: 10,535 x 0.145 = 1,527.575, rounded 1,528 (+0.425).
-  expect_text "$out/017170-2027.pdf" "Comune di Salò" "1.527,575 €" "+0,425 €" "1.528,00 €"
+  # Salò: 10,535 x 0.145 = 1,527.575, rounded 1,528 (+0.425). Its population is
+  # undated (no population_2026): the letter says so and names no year.
+  expect_text "$out/017170-2027.pdf" "Comune di Salò" "1.527,575 €" "+0,425 €" "1.528,00 €" \
+    "Popolazione residente (dato senza anno)"
   # Agnosine: 2,550 x 0.19 = 484.50 exactly, a half: 485.
   expect_text "$out/017003-2027.pdf" "2.550 × 0,19 €" "484,50 €" "485,00 €"
   # Palazzolo: 15,025 x 0.14 = 2,103.50: 2,104.

@@ -28,6 +28,7 @@ struct CheckOptions {
   std::string entities;
   std::vector<std::string> usage;
   std::vector<std::string> events;
+  std::vector<std::string> populations;
   std::string tariff;
   int year = 0;
 };
@@ -74,14 +75,24 @@ std::string events_summary(const EventStats& events, std::size_t files, const Ta
 void run_check(const CheckOptions& o) {
   std::vector<std::string> inputs = o.usage;
   inputs.insert(inputs.end(), o.events.begin(), o.events.end());
+  inputs.insert(inputs.end(), o.populations.begin(), o.populations.end());
   inputs.push_back(o.entities);
   check_single_stdin(inputs);
   const int year = o.year ? o.year : today().year;
   const Tariff tariff = tariff_for_year(o.tariff, year);
   Diagnostics diag;
   CsvTable table = parse_csv(read_input(o.entities), display_name(o.entities), diag);
-  const std::vector<Entity> entities = read_entities(table, diag);
+  std::vector<Entity> entities = read_entities(table, diag, !o.populations.empty());
+  add_populations(entities, o.populations, diag);
+  std::vector<Entity> members;
   for (const Entity& e : entities) {
+    if (is_member(e.membership, year)) members.push_back(e);
+  }
+  // The fee of the year and the Telemaco allowance of its semesters count the
+  // residents at 31 December of the year before: every member of the year
+  // needs it, also one whose fee starts next year.
+  for (const Entity& e : with_populations_of(members, year - 1, diag)) {
+    if (carries_population(e.type) && !e.population) continue;  // reported just above
     try {
       annual_fee(tariff, tariff.annual.method, e, year);
     } catch (const Error& err) {
@@ -100,7 +111,9 @@ void run_check(const CheckOptions& o) {
       if (id_col >= 0)
         ids.insert(std::string(trimmed(row.fields[static_cast<std::size_t>(id_col)])));
     }
-    UsageLedger ledger = build_ledger(records, ids, tariff, std::nullopt, diag, notes);
+    std::map<std::string, Membership> memberships;
+    for (const Entity& e : entities) memberships.emplace(e.id, e.membership);
+    UsageLedger ledger = build_ledger(records, ids, tariff, std::nullopt, diag, notes, memberships);
     std::set<std::pair<std::string, int>> rows;
     for (const UsageRecord& r : records) rows.insert({r.where.file, r.where.line});
     if (!o.usage.empty()) {
@@ -128,16 +141,20 @@ Action add_check(CLI::App& app) {
   cmd->add_option("--entities", o->entities, "Entities CSV; - for standard input")->required();
   cmd->add_option("--usage", o->usage, "Usage CSV (wide or long); repeatable");
   add_events_option(*cmd, o->events);
+  add_populations_option(*cmd, o->populations);
   cmd->add_option("--tariff", o->tariff, "Tariff file or directory (default: built in)");
   cmd->add_option("--year", o->year,
                   "Check against the tariff in force this year (default: current year)")
       ->check(CLI::Range(1900, 9999));
-  cmd->footer(R"(Exit status 0 when everything is right, 65 when a problem was found.
+  cmd->footer(R"(Exit status 0 when everything is right, 65 when a problem was found: among
+them every Comune with no population at 31 December of the year before --year,
+a `left` before `joined`, and usage dated outside an entity's membership.
 
 Examples:
   citfee check --entities enti.csv
   citfee check --entities enti.csv --usage consumi-2026.csv --usage consumi-2027.csv
-  citfee check --entities enti.csv --events telemaco-log.csv)");
+  citfee check --entities enti.csv --events telemaco-log.csv
+  citfee check --year 2027 --entities enti.csv --populations popolazione.csv)");
   return [o] { run_check(*o); };
 }
 

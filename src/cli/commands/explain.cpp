@@ -25,6 +25,7 @@ struct ExplainOptions {
   std::string entities;
   std::vector<std::string> usage;
   std::vector<std::string> events;
+  std::vector<std::string> populations;
   std::string tariff;
   std::string method;
 };
@@ -38,11 +39,27 @@ const Entity& find_entity(const std::vector<Entity>& entities, const std::string
               fmt::format("{}: no entity has id \"{}\"", display_name(file), id));
 }
 
+// ": it joined on 2027-04-01", ": it left on 2028-12-31".
+std::string membership_words(const Entity& e) {
+  std::string out;
+  if (e.membership.joined) out += fmt::format(": it joined on {}", e.membership.joined->iso());
+  if (e.membership.left) {
+    out += fmt::format("{} it left on {}-12-31", out.empty() ? ":" : ",", *e.membership.left);
+  }
+  return out;
+}
+
 std::string explain_year(const ExplainOptions& o) {
   const int year = o.year ? o.year : today().year;
   const Tariff tariff = tariff_for_year(o.tariff, year);
-  const std::vector<Entity> entities = load_entities_or_fail(o.entities);
-  const Entity& entity = find_entity(entities, o.id, o.entities);
+  const std::vector<Entity> all = load_entities_or_fail(o.entities, o.populations);
+  const Entity& found = find_entity(all, o.id, o.entities);
+  if (!is_member(found.membership, year)) {
+    throw Error(Failure::kBadData, fmt::format("{} ({}) is not a member in {}{}", found.id,
+                                               found.name, year, membership_words(found)));
+  }
+  const std::vector<Entity> entities = with_populations_or_fail({found}, year - 1);
+  const Entity& entity = entities.front();
   const Method method = o.method.empty() ? tariff.annual.method : *parse_method(o.method);
   return explain_annual(annual_fee(tariff, method, entity, year), tariff);
 }
@@ -50,15 +67,22 @@ std::string explain_year(const ExplainOptions& o) {
 std::string explain_period(const ExplainOptions& o) {
   const Period period = o.period.empty() ? last_completed_period() : period_option(o.period);
   const Tariff tariff = tariff_for_year(o.tariff, period.year);
-  const std::vector<Entity> entities = load_entities_or_fail(o.entities);
-  const Entity& entity = find_entity(entities, o.id, o.entities);
-  const UsageLedger ledger = load_ledger_or_fail(o.usage, o.events, entities, tariff, period);
+  const std::vector<Entity> all = load_entities_or_fail(o.entities, o.populations);
+  const Entity& found = find_entity(all, o.id, o.entities);
+  if (!is_member(found.membership, period.year)) {
+    throw Error(Failure::kBadData, fmt::format("{} ({}) is not a member in {}{}", found.id,
+                                               found.name, period.year, membership_words(found)));
+  }
+  const UsageLedger ledger = load_ledger_or_fail(o.usage, o.events, all, tariff, period);
+  const std::vector<Entity> entities = with_populations_or_fail({found}, period.year - 1);
+  const Entity& entity = entities.front();
   return explain_semester(semester_bill(tariff, ledger, entity, period), tariff);
 }
 
 void run_explain(const ExplainOptions& o) {
   std::vector<std::string> inputs = o.usage;
   inputs.insert(inputs.end(), o.events.begin(), o.events.end());
+  inputs.insert(inputs.end(), o.populations.begin(), o.populations.end());
   inputs.push_back(o.entities);
   check_single_stdin(inputs);
   const bool semester = !o.period.empty() || ((!o.usage.empty() || !o.events.empty()) && !o.year);
@@ -80,16 +104,19 @@ Action add_explain(CLI::App& app) {
   cmd->add_option("--entities", o->entities, "Entities CSV; - for standard input")->required();
   cmd->add_option("--usage", o->usage, "Usage CSV (wide or long); repeatable");
   add_events_option(*cmd, o->events);
+  add_populations_option(*cmd, o->populations);
   cmd->add_option("--tariff", o->tariff, "Tariff file or directory (default: built in)");
   cmd->add_option("--method", o->method,
                   "flat or marginal, for the annual fee (default: the tariff's)")
       ->check(CLI::IsMember({"flat", "marginal"}));
   cmd->footer(
       R"(Without --period, --usage or --events it explains the annual fee; with them, the semester bill.
+The population shown is the one the fee counts (31 December of the year before), with its source.
 
 Examples:
   citfee explain 017003 --year 2027 --entities enti.csv
-  citfee explain 017003 --period 2026-H2 --entities enti.csv --usage consumi.csv)");
+  citfee explain 017003 --period 2026-H2 --entities enti.csv --usage consumi.csv
+  citfee explain 017003 --year 2027 --entities enti.csv --populations popolazione-2026.csv)");
   return [o] { run_explain(*o); };
 }
 

@@ -20,6 +20,7 @@ struct LedgerOptions {
   std::string entities;
   std::vector<std::string> usage;
   std::vector<std::string> events;
+  std::vector<std::string> populations;
 };
 
 void run_ledger(const LedgerOptions& o) {
@@ -30,12 +31,13 @@ void run_ledger(const LedgerOptions& o) {
   }
   std::vector<std::string> inputs = o.usage;
   inputs.insert(inputs.end(), o.events.begin(), o.events.end());
+  inputs.insert(inputs.end(), o.populations.begin(), o.populations.end());
   inputs.push_back(o.entities);
   check_single_stdin(inputs);
   const std::optional<Period> last =
       o.up_to.empty() ? std::nullopt : std::optional(period_option(o.up_to));
   const Tariff tariff = tariff_for_year(o.common.tariff, last ? last->year : today().year);
-  const std::vector<Entity> entities = load_entities_or_fail(o.entities);
+  const std::vector<Entity> entities = load_entities_or_fail(o.entities, o.populations);
   const UsageLedger ledger = load_ledger_or_fail(o.usage, o.events, entities, tariff, last);
   emit(ledger_report(ledger, entities, tariff, last), o.common);
 }
@@ -50,12 +52,14 @@ Action add_ledger(CLI::App& app) {
   cmd->add_option("--entities", o->entities, "Entities CSV; - for standard input")->required();
   add_events_option(*cmd, o->events);
   cmd->add_option("--usage", o->usage, "Usage CSV (wide or long) to add in; repeatable");
+  add_populations_option(*cmd, o->populations);
   cmd->add_option("--up-to", o->up_to, "Last semester counted, e.g. 2026-H2 (default: every one)");
   add_tariff_option(*cmd, o->common);
   add_output_options(*cmd, o->common);
   cmd->footer(R"(Writes id,name,period,service,quantity,unit_price: the long usage layout, which
 --usage reads back. Checks every row as semester does; events before the
-convention began are left out and counted on stderr.
+convention began are left out and counted on stderr. Usage dated before an
+entity joined or after it left is an error.
 
 Examples:
   citfee ledger --entities enti.csv --events telemaco-2026.csv -o consumi-2026.csv

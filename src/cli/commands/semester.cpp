@@ -27,6 +27,7 @@ struct SemesterOptions {
   std::string entities;
   std::vector<std::string> usage;
   std::vector<std::string> events;
+  std::vector<std::string> populations;
   std::string by = "line";
 };
 
@@ -63,12 +64,21 @@ void run_semester(const SemesterOptions& o) {
   check_single_stdin([&] {
     std::vector<std::string> all = o.usage;
     all.insert(all.end(), o.events.begin(), o.events.end());
+    all.insert(all.end(), o.populations.begin(), o.populations.end());
     all.push_back(o.entities);
     return all;
   }());
   const Tariff tariff = tariff_for_year(o.common.tariff, period.year);
-  const std::vector<Entity> entities = load_entities_or_fail(o.entities);
-  const UsageLedger ledger = load_ledger_or_fail(o.usage, o.events, entities, tariff, period);
+  const std::vector<Entity> all = load_entities_or_fail(o.entities, o.populations);
+  // Every entity, members or not, so that usage outside a membership is named.
+  const UsageLedger ledger = load_ledger_or_fail(o.usage, o.events, all, tariff, period);
+  std::vector<Entity> members;
+  for (const Entity& e : all) {
+    if (is_member(e.membership, period.year)) members.push_back(e);
+  }
+  // The Telemaco allowance of every semester of year Y counts the residents
+  // at 31 December Y-1, as the annual fee of Y does.
+  const std::vector<Entity> entities = with_populations_or_fail(members, period.year - 1);
   warn_entities_without_usage(ledger, entities, period);
   std::vector<SemesterBill> bills;
   for (const Entity& e : entities) bills.push_back(semester_bill(tariff, ledger, e, period));
@@ -97,6 +107,7 @@ Action add_semester(CLI::App& app) {
                   "Usage CSV, wide (id,period,firme,rinnovi,pec,telemaco) or long "
                   "(id,period,service,quantity[,unit_price]); repeatable");
   add_events_option(*cmd, o->events);
+  add_populations_option(*cmd, o->populations);
   cmd->add_option("--by", o->by,
                   "line: one row per entity and service used; entity: one row per entity")
       ->check(CLI::IsMember({"line", "entity"}));
@@ -106,6 +117,8 @@ Action add_semester(CLI::App& app) {
   cmd->footer(R"(One usage ledger can serve every run: usage of earlier semesters uses up the free
 allowances, usage after the semester billed is ignored. Raw event logs (--events)
 count each event in the semester of its date, with or instead of --usage.
+The Telemaco allowance of every semester of year Y counts the residents at
+31 December Y-1; only the members of the period's year are billed.
 
 Examples:
   citfee semester --period 2026-H1 --entities enti.csv --usage consumi.csv          # July 2026
@@ -113,7 +126,8 @@ Examples:
   citfee semester --period 2026-H2 --entities enti.csv --usage consumi.csv -o quote-2026-H2.csv
   citfee semester --period 2026-H2 --entities enti.csv --usage consumi.csv -o quote-2026-H2.xlsx
   citfee semester --period 2026-H1 --entities enti.csv --usage consumi.csv --statements lettere --draft
-  citfee semester --period 2026-H2 --entities enti.csv --events telemaco-log.csv --by entity)");
+  citfee semester --period 2026-H2 --entities enti.csv --events telemaco-log.csv --by entity
+  citfee semester --period 2026-H2 --entities enti.csv --usage consumi.csv --populations popolazione.csv)");
   return [o] { run_semester(*o); };
 }
 

@@ -45,6 +45,8 @@ EventContext::EventContext(const std::vector<Entity>& entities, const Tariff& ta
     const std::string& id = entities[i].id;
     by_id_.emplace(id, static_cast<int>(i));
     if (id.size() <= ShortKey::kMax) entity_keys_.insert(ShortKey::of(id), static_cast<int>(i));
+    const Membership& m = entities[i].membership;
+    bounded_.push_back(m.joined || m.left);
   }
   for (std::size_t i = 0; i < tariff.services.size(); ++i) {
     const Service& s = tariff.services[i];
@@ -156,6 +158,7 @@ void EventRows::check_and_take(const std::string_view* f, int line) {
     ok = false;
   }
   int period = -1;
+  Date day;
   const std::string_view date = trimmed(f[columns_.date]);
   if (date.empty()) {
     problems_.add(at(line, columns_.date),
@@ -163,7 +166,8 @@ void EventRows::check_and_take(const std::string_view* f, int line) {
     ok = false;
   } else {
     try {
-      period = Period::containing(parse_date(date)).ordinal();
+      day = parse_date(date);
+      period = Period::containing(day).ordinal();
     } catch (const ValueError& e) {
       problems_.add(at(line, columns_.date), fmt::format("date {}", e.what()));
       ok = false;
@@ -207,6 +211,13 @@ void EventRows::check_and_take(const std::string_view* f, int line) {
   if (entity < 0) {
     problems_.add(at(line, columns_.id), ledger_rules::unknown_id(id));
     ok = false;
+  } else if (context_.bounded(entity)) {
+    const std::string why = ledger_rules::outside_membership(
+        context_.entities()[static_cast<std::size_t>(entity)], day);
+    if (!why.empty()) {
+      problems_.add(at(line, columns_.date), why);
+      ok = false;
+    }
   }
   const Tariff& tariff = context_.tariff();
   const int s = context_.find_service(service);

@@ -146,6 +146,7 @@ class EventRows {
     const int entity = context_.find_entity_padded(id.data(), id.size());
     const int s = context_.find_service_padded(service.data(), service.size());
     if (entity < 0 || s < 0 || !context_.priced(static_cast<std::size_t>(s))) return false;
+    if (context_.bounded(entity)) return false;  // its dates are checked against its membership
     if (quantity == 0) return true;
     try {
       tally_.add(static_cast<std::size_t>(entity), period, static_cast<std::size_t>(s), quantity);

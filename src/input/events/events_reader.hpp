@@ -131,6 +131,9 @@ class EventContext {
   int first_period() const { return first_; }  // ordinal: convention start, H1
   int last_period() const { return last_; }    // ordinal; INT_MAX when open
   bool priced(std::size_t service) const { return priced_[service] != 0; }
+  // Whether the entity joined or left during the convention: its events'
+  // dates must fall inside its membership.
+  bool bounded(int entity) const { return bounded_[static_cast<std::size_t>(entity)] != 0; }
 
   EventTally new_tally() const;
 
@@ -141,6 +144,7 @@ class EventContext {
   ShortKeyTable entity_keys_;                        // the ids of up to 16 bytes
   ShortKeyTable service_keys_;                       // the keys of up to 16 bytes
   std::vector<char> priced_;                         // by service: the tariff has its price
+  std::vector<char> bounded_;                        // by entity: joined or left
   int first_ = 0;
   int last_ = 0;
 };

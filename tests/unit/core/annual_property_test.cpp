@@ -110,8 +110,18 @@ TEST_CASE("every population 1..2,000,000 pays the integer formula, both methods"
   Mismatches bad;
   std::int64_t previous_marginal = 0;
   std::int64_t checked = 0;
+  // Every source of a population, in turn: the fee depends on the figure only.
+  constexpr PopulationSource kSources[] = {
+      PopulationSource::kPopulationsFile, PopulationSource::kIstatPosas, PopulationSource::kIstatP2,
+      PopulationSource::kEntitiesColumn, PopulationSource::kEntitiesUndated};
   for (std::int64_t p = 1; p <= kLast; ++p) {
-    e.population = p;
+    const PopulationSource source = kSources[p % 5];
+    const std::optional<int> year =
+        source == PopulationSource::kEntitiesUndated ? std::nullopt : std::optional(2025);
+    e.populations.assign(1, PopulationFigure{p, year, source, "", {}});
+    e = with_population_of(e, 2025);
+    if (e.population != p || !e.population_used || e.population_used->source != source)
+      bad.add(p, "population chosen", std::to_string(e.population.value_or(0)), std::to_string(p));
     const AnnualFee flat = annual_fee(t, Method::kFlat, e, 2026);
     const std::int64_t ft = flat_thousandths(kSchedule2026, p);
     if (flat.computed.micros() != ft * 1000)

@@ -355,3 +355,62 @@ TEST_CASE("entities: rows left out for a CSV problem are not reported again as '
   CHECK_THAT(r.diag.errors[0].message, Contains("never closed"));
   CHECK(r.entities.empty());
 }
+
+TEST_CASE("population_YYYY columns give figures by year; population stays undated",
+          "[entities][population]") {
+  Read r = read(
+      "id,name,type,population,population_2025,Population_2026\n"
+      "017028,Comune di Breno,comune,,5000,5010\n"
+      "017001,Comune di Acquafredda,comune,1579,,\n");
+  REQUIRE(r.diag.ok());
+  REQUIRE(r.entities.size() == 2);
+  const Entity& breno = r.entities[0];
+  REQUIRE(breno.populations.size() == 2);
+  CHECK(breno.populations[0].year == 2025);
+  CHECK(breno.populations[0].source == PopulationSource::kEntitiesColumn);
+  CHECK(breno.populations[1].residents == 5010);
+  CHECK(breno.populations[1].where.str() == "enti.csv:2:6");
+  CHECK_FALSE(breno.population);
+  const Entity& acquafredda = r.entities[1];
+  REQUIRE(acquafredda.populations.size() == 1);
+  CHECK_FALSE(acquafredda.populations[0].year);
+  CHECK(acquafredda.population == 1579);
+}
+
+TEST_CASE("a Comune needs some population, unless populations files give it",
+          "[entities][population]") {
+  const std::string text = "id,name,type,population_2025\n017028,Comune di Breno,comune,\n";
+  Read r = read(text);
+  CHECK(r.entities.empty());
+  CHECK(diagnostics_text(r.diag) ==
+        "enti.csv:2:4: population is missing: write the residents at 31 December, e.g. 1579\n");
+  Diagnostics diag;
+  const CsvTable table =
+      parse_csv("id,name,type\n017028,Comune di Breno,comune\n", "enti.csv", diag);
+  CHECK(read_entities(table, diag, true).size() == 1);
+  CHECK(diag.ok());
+}
+
+TEST_CASE("joined, left and istat columns", "[entities][membership]") {
+  Read r = read(
+      "id,name,type,population,joined,left,istat\n"
+      "A1,Comune di Breno,comune,5000,15/09/2026,,017028\n"
+      "A2,Comune di Longhena,comune,607,,2028,\n"
+      "A3,Comune di Nave,comune,10100,,31/12/2027,\n");
+  REQUIRE(r.diag.ok());
+  REQUIRE(r.entities.size() == 3);
+  CHECK(r.entities[0].membership.joined == Date{2026, 9, 15});
+  CHECK(r.entities[0].istat == "017028");
+  CHECK(r.entities[1].membership.left == 2028);
+  CHECK(r.entities[2].membership.left == 2027);
+  Read bad = read(
+      "id,name,type,population,joined,left\n"
+      "A1,Comune di Breno,comune,5000,2026-09-15,2028-06-30\n"
+      "A2,Comune di Nave,comune,5000,2027-01-01,2026\n"
+      "A3,Comune di Leno,comune,5000,2027-02-30,\n");
+  CHECK(bad.entities.empty());
+  const std::string text = diagnostics_text(bad.diag);
+  CHECK_THAT(text, Contains("enti.csv:2:6: left \"2028-06-30\" is not a 31 December"));
+  CHECK_THAT(text, Contains("enti.csv:3:6: left 2026-12-31 is before joined 2027-01-01"));
+  CHECK_THAT(text, Contains("enti.csv:4:5: joined"));
+}

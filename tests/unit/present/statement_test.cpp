@@ -47,8 +47,18 @@ bool has_note(const Statement& s, const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("annual statement of a Comune in a band") {
+TEST_CASE("an undated population is said so, and never dated") {
   const Entity adro = entity("017002", "Comune di Adro", EntityType::kComune, 7114);
+  const AnnualFee fee = annual_fee(shipped(), Method::kFlat, adro, 2027);
+  const Statement s = annual_statement(fee, shipped(), settings());
+  CHECK(has_row(s, {"Popolazione residente (dato senza anno)", "7.114 abitanti", ""}));
+  for (const std::string& line : s.opening) CHECK(line.find("31 dicembre") == std::string::npos);
+}
+
+TEST_CASE("annual statement of a Comune in a band") {
+  Entity read = entity("017002", "Comune di Adro", EntityType::kComune, 7114);
+  read.populations = {{7114, 2026, PopulationSource::kEntitiesColumn, "enti.csv", {}}};
+  const Entity adro = with_population_of(read, 2026);
   const AnnualFee fee = annual_fee(shipped(), Method::kFlat, adro, 2027);
   const Statement s = annual_statement(fee, shipped(), settings());
   CHECK(s.file_stem == "017002-2027");
@@ -60,6 +70,7 @@ TEST_CASE("annual statement of a Comune in a band") {
   CHECK(s.total == Money::from_euros(1245));
   CHECK(s.due == Date{2027, 3, 31});
   CHECK(has_row(s, {"Popolazione residente al 31 dicembre 2026", "7.114 abitanti", ""}));
+  CHECK(s.opening[1].find("residente al 31 dicembre 2026 per") != std::string::npos);
   CHECK(has_row(s, {"Fascia di popolazione", "da 5.001 a 10.000 abitanti", ""}));
   CHECK(has_row(s, {"Coefficiente della fascia", "0,175 € per abitante", ""}));
   CHECK(has_row(s, {"Importo calcolato", "7.114 × 0,175 €", "1.244,95 €"}));
