@@ -12,8 +12,12 @@ namespace citfee::cli {
 
 namespace {
 
+bool to_stdout(const std::string& output) {
+  return output.empty() || output == "-";
+}
+
 bool to_stdout(const CommonOptions& options) {
-  return options.output.empty() || options.output == "-";
+  return to_stdout(options.output);
 }
 
 // A binary format on a terminal would only garble the screen.
@@ -49,15 +53,15 @@ WriteOptions write_options_of(const CommonOptions& options) {
   return write_options;
 }
 
-void write_out(const std::string& text, const CommonOptions& options) {
-  if (to_stdout(options)) {
+}  // namespace
+
+void write_text(const std::string& text, const std::string& output) {
+  if (to_stdout(output)) {
     write_stdout(text);
   } else {
-    write_file_atomically(options.output, text);
+    write_file_atomically(output, text);
   }
 }
-
-}  // namespace
 
 const OutputFormat& output_format(const CommonOptions& options) {
   const OutputFormat* format = nullptr;
@@ -80,14 +84,15 @@ void emit(Report report, const CommonOptions& options, std::vector<Report> more_
   if (options.lang == "it") {
     for (Report& r : reports) r = with_italian_labels(std::move(r));
   }
-  write_out(output_format(options).write(reports, write_options), options);
+  write_text(output_format(options).write(reports, write_options), options.output);
 }
 
 void emit_tables(std::vector<Report> reports, const CommonOptions& options) {
   if (options.lang == "it") {
     for (Report& r : reports) r = with_italian_labels(std::move(r));
   }
-  write_out(render_tables(output_format(options), reports, write_options_of(options)), options);
+  write_text(render_tables(output_format(options), reports, write_options_of(options)),
+             options.output);
 }
 
 }  // namespace citfee::cli

@@ -1,6 +1,7 @@
 // Writing a command's report: in the format the options choose, whole or not at all.
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "cli/options.hpp"
@@ -13,6 +14,10 @@ namespace citfee::cli {
 // csv otherwise. Throws kBadUsage for an extension it cannot read, and for a
 // binary format going to a terminal.
 const OutputFormat& output_format(const CommonOptions& options);
+
+// Writes `text` to the file `output` whole or not at all, or to standard
+// output when `output` is empty or "-".
+void write_text(const std::string& text, const std::string& output);
 
 // Renders the report in the chosen format and writes it whole, or not at all.
 // A workbook also holds `more_sheets`, other views of the same run. Taken by

@@ -1,12 +1,12 @@
 // citfee tariff: print the tariff in force, or validate a tariff file.
 #include <memory>
 
+#include "cli/emit.hpp"
 #include "cli/inputs.hpp"
 #include "cli/options.hpp"
 #include "cli/registry.hpp"
 #include "input/read_file.hpp"
 #include "input/tariff_source.hpp"
-#include "output/atomic_file.hpp"
 #include "present/tariff_text.hpp"
 
 namespace citfee::cli {
@@ -30,12 +30,7 @@ void run_tariff(const TariffOptions& o) {
       if (!chosen || t.first_year > chosen->first_year) chosen = &t;
     }
   }
-  const std::string text = describe_tariff(*chosen);
-  if (o.output.empty() || o.output == "-") {
-    write_stdout(text);
-  } else {
-    write_file_atomically(o.output, text);
-  }
+  write_text(describe_tariff(*chosen), o.output);
 }
 
 }  // namespace
