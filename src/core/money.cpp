@@ -38,9 +38,7 @@ std::int64_t pow10(int n) {
 }  // namespace
 
 Money Money::parse(std::string_view text, char decimal_mark) {
-  // Appended, not "\"" + ... + "\"": GCC 12 at -O3 warns falsely (-Wrestrict) on that.
-  std::string shown;
-  shown.append(1, '"').append(text).append(1, '"');
+  const std::string shown = "\"" + std::string(text) + "\"";
   std::string_view s = text;
   bool negative = false;
   if (!s.empty() && s.front() == '-') {
