@@ -1,5 +1,7 @@
 #include "cli/compare.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "cli/inputs.hpp"
@@ -17,6 +19,16 @@ void add_compare_options(CLI::App& cmd, CompareOptions& options) {
                  "What-if: also compute the annual fees by this method (flat or marginal) and "
                  "show the difference")
       ->check(CLI::IsMember({"flat", "marginal"}));
+}
+
+void add_compare_year_option(CLI::App& cmd, CompareOptions& options) {
+  cmd.add_option("--compare-year", options.year,
+                 "Compare with the fees of another year: its populations, its tariff, and why "
+                 "each fee changed (band, population, tariff)")
+      ->type_name("YEAR")
+      ->check(CLI::Range(1900, 9999))
+      ->excludes("--compare-tariff")
+      ->excludes("--compare-method");
 }
 
 std::vector<AnnualFee> annual_fees_or_fail(const Tariff& tariff, Method method,
@@ -64,6 +76,34 @@ std::optional<AnnualComparison> annual_comparison(const CompareOptions& options,
   }
   comparison.fees = annual_fees_or_fail(other, method, entities, year);
   return comparison;
+}
+
+std::unique_ptr<ComparedYear> year_comparison(const CompareOptions& options,
+                                              const std::string& tariff_path,
+                                              const std::string& method,
+                                              const std::vector<Entity>& loaded,
+                                              const std::vector<AnnualFee>& fees) {
+  if (options.year == 0) return nullptr;
+  const int year = options.year;
+  auto other = std::make_unique<ComparedYear>();
+  other->tariff = tariff_for_year(tariff_path, year);
+  std::vector<Entity> billed;
+  for (const Entity& e : loaded) {
+    if (billed_for_year(other->tariff, e, year)) billed.push_back(e);
+  }
+  other->entities = with_populations_or_fail(billed, year - 1);
+  const Method m = method.empty() ? other->tariff.annual.method : *parse_method(method);
+  const std::vector<AnnualFee> other_fees =
+      annual_fees_or_fail(other->tariff, m, other->entities, year);
+  other->comparison.year = year;
+  other->comparison.tariff = &other->tariff;
+  for (const AnnualFee& fee : fees) {
+    auto same = std::find_if(other_fees.begin(), other_fees.end(),
+                             [&](const AnnualFee& f) { return f.entity->id == fee.entity->id; });
+    other->comparison.fees.push_back(same == other_fees.end() ? std::nullopt
+                                                              : std::optional<AnnualFee>(*same));
+  }
+  return other;
 }
 
 }  // namespace citfee::cli

@@ -1,6 +1,7 @@
 // The rows of `citfee annual`: one per entity.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,10 +17,20 @@ struct AnnualComparison {
   std::vector<AnnualFee> fees;  // in the order of the fees compared
 };
 
+// The same entities' fees of another year, with that year's populations and
+// tariff: who pays more than last year, and why.
+struct YearComparison {
+  int year = 0;
+  const Tariff* tariff = nullptr;              // the other year's
+  std::vector<std::optional<AnnualFee>> fees;  // none: not billed that year
+};
+
 // id,name,type,population,band,coefficient,computed,annual_fee,due_date; with
 // a comparison also compare_fee and difference (compare_fee - annual_fee),
-// both totalled.
+// both totalled; with a year comparison compare_population, compare_band,
+// compare_fee, difference and why (band, population, tariff).
 Report annual_report(const std::vector<AnnualFee>& fees, const Tariff& tariff, int year,
-                     Method method, const AnnualComparison* comparison = nullptr);
+                     Method method, const AnnualComparison* comparison = nullptr,
+                     const YearComparison* by_year = nullptr);
 
 }  // namespace citfee

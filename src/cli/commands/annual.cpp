@@ -58,8 +58,9 @@ void run_annual(const AnnualOptions& o) {
     all.push_back(o.entities);
     return all;
   }());
+  const std::vector<Entity> loaded = load_entities_or_fail(o.entities, o.populations);
   std::vector<Entity> billed;
-  for (const Entity& e : load_entities_or_fail(o.entities, o.populations)) {
+  for (const Entity& e : loaded) {
     if (billed_for_year(tariff, e, year)) billed.push_back(e);
   }
   // The fee of year Y counts the residents at 31 December Y-1 (Annex A).
@@ -69,9 +70,12 @@ void run_annual(const AnnualOptions& o) {
   warn_band_changes(fees, tariff, year);
   const std::optional<AnnualComparison> comparison =
       annual_comparison(o.compare, entities, tariff, year);
+  const std::unique_ptr<ComparedYear> other_year =
+      year_comparison(o.compare, o.common.tariff, o.method, loaded, fees);
   statements.emit_annual(
-      annual_report(fees, tariff, year, method, comparison ? &*comparison : nullptr), o.common,
-      fees, tariff, year);
+      annual_report(fees, tariff, year, method, comparison ? &*comparison : nullptr,
+                    other_year ? &other_year->comparison : nullptr),
+      o.common, fees, tariff, year);
 }
 
 }  // namespace
@@ -89,6 +93,7 @@ Action add_annual(CLI::App& app) {
   cmd->add_option("--method", o->method, "flat or marginal (default: the tariff's)")
       ->check(CLI::IsMember({"flat", "marginal"}));
   add_compare_options(*cmd, o->compare);
+  add_compare_year_option(*cmd, o->compare);
   add_tariff_option(*cmd, o->common);
   add_output_options(*cmd, o->common);
   add_statement_options(*cmd, o->statements);
@@ -101,6 +106,7 @@ Action add_annual(CLI::App& app) {
   citfee annual --year 2027 --entities enti.csv --method marginal -O json
   citfee annual --year 2027 --entities enti.csv --compare-tariff cit-2028.toml   # what-if
   citfee annual --year 2027 --entities enti.csv --compare-method marginal
+  citfee annual --year 2027 --entities enti.csv --compare-year 2026      # who pays more, why
   citfee annual --year 2027 --entities enti.csv --statements lettere-2027 --iban IT60X0542811101000000123456)");
   return [o] { run_annual(*o); };
 }
