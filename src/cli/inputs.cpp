@@ -10,8 +10,11 @@
 #include "input/entities.hpp"
 #include "input/populations.hpp"
 #include "input/read_file.hpp"
+#include "input/table_file.hpp"
 #include "input/tariff_source.hpp"
 #include "input/usage.hpp"
+#include "input/xlsx.hpp"
+#include "input/zip_archive.hpp"
 
 namespace citfee::cli {
 
@@ -33,22 +36,39 @@ void add_populations_option(CLI::App& cmd, std::vector<std::string>& populations
                  "before the entities file's population_YYYY and population; repeatable");
 }
 
+void add_sheet_option(CLI::App& cmd, std::string& sheet) {
+  cmd.add_option("--sheet", sheet,
+                 "The sheet to read of every .xlsx input (default: the first sheet)")
+      ->type_name("NAME");
+}
+
 std::vector<Entity> load_entities_or_fail(const std::string& path,
-                                          const std::vector<std::string>& populations) {
+                                          const std::vector<std::string>& populations,
+                                          const std::string& sheet) {
   Diagnostics diag;
-  CsvTable table = parse_csv(read_input(path), display_name(path), diag);
+  CsvTable table = read_table(path, sheet, diag);
   std::vector<Entity> entities = read_entities(table, diag, !populations.empty());
-  add_populations(entities, populations, diag);
+  add_populations(entities, populations, diag, sheet);
   report_diagnostics(diag);
   return entities;
 }
 
+namespace {
+
+std::vector<PopulationRecord> read_population_file(const std::string& path,
+                                                   const std::string& sheet, Diagnostics& diag) {
+  const std::string bytes = read_input(path);
+  if (looks_like_zip(bytes))
+    return read_population_table(read_xlsx(bytes, display_name(path), sheet, diag), diag);
+  return read_populations(bytes, display_name(path), diag);
+}
+
+}  // namespace
+
 void add_populations(std::vector<Entity>& entities, const std::vector<std::string>& populations,
-                     Diagnostics& diag) {
-  for (const std::string& path : populations) {
-    add_population_records(entities, read_populations(read_input(path), display_name(path), diag),
-                           diag);
-  }
+                     Diagnostics& diag, const std::string& sheet) {
+  for (const std::string& path : populations)
+    add_population_records(entities, read_population_file(path, sheet, diag), diag);
 }
 
 std::vector<Entity> with_populations_of(const std::vector<Entity>& entities, int year,
@@ -77,12 +97,13 @@ std::vector<Entity> with_populations_or_fail(const std::vector<Entity>& entities
 }
 
 std::vector<UsageRecord> read_usage_files(const std::vector<std::string>& paths,
-                                          const Tariff& tariff, Diagnostics& diag) {
+                                          const Tariff& tariff, Diagnostics& diag,
+                                          const std::string& sheet) {
   check_single_stdin(paths);
   std::vector<UsageRecord> records;
   WideRowIndex wide_rows;
   for (const std::string& path : paths) {
-    CsvTable table = parse_csv(read_input(path), display_name(path), diag);
+    CsvTable table = read_table(path, sheet, diag);
     std::vector<UsageRecord> some = read_usage(table, tariff, wide_rows, diag);
     records.insert(records.end(), some.begin(), some.end());
   }
@@ -92,9 +113,9 @@ std::vector<UsageRecord> read_usage_files(const std::vector<std::string>& paths,
 UsageLedger load_ledger_or_fail(const std::vector<std::string>& paths,
                                 const std::vector<std::string>& events,
                                 const std::vector<Entity>& entities, const Tariff& tariff,
-                                std::optional<Period> last) {
+                                std::optional<Period> last, const std::string& sheet) {
   Diagnostics diag;
-  std::vector<UsageRecord> records = read_usage_files(paths, tariff, diag);
+  std::vector<UsageRecord> records = read_usage_files(paths, tariff, diag, sheet);
   LedgerNotes notes;
   UsageLedger ledger = build_ledger(records, entities, tariff, last, diag, notes);
   for (const auto& [file, lines] : notes.lines_before_convention) {

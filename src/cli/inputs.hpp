@@ -21,13 +21,18 @@ Tariff tariff_for_year(const std::string& path, int year);
 // --populations FILE, repeatable.
 void add_populations_option(CLI::App& cmd, std::vector<std::string>& populations);
 
-// Reads the entities file and adds the figures of the --populations files.
+// --sheet NAME: the sheet read of every .xlsx input.
+void add_sheet_option(CLI::App& cmd, std::string& sheet);
+
+// Reads the entities file (CSV, or the sheet `sheet` of a workbook, empty:
+// the first) and adds the figures of the --populations files.
 std::vector<Entity> load_entities_or_fail(const std::string& path,
-                                          const std::vector<std::string>& populations = {});
+                                          const std::vector<std::string>& populations = {},
+                                          const std::string& sheet = {});
 
 // Reads the --populations files into `entities`; problems go to `diag`.
 void add_populations(std::vector<Entity>& entities, const std::vector<std::string>& populations,
-                     Diagnostics& diag);
+                     Diagnostics& diag, const std::string& sheet = {});
 
 // The entities with the residents at 31 December `year` (with_population_of).
 // A Comune that no source gives that year for is reported to `diag`, all of
@@ -39,7 +44,8 @@ std::vector<Entity> with_populations_or_fail(const std::vector<Entity>& entities
 
 // Reads the usage files into records; problems go to `diag`.
 std::vector<UsageRecord> read_usage_files(const std::vector<std::string>& paths,
-                                          const Tariff& tariff, Diagnostics& diag);
+                                          const Tariff& tariff, Diagnostics& diag,
+                                          const std::string& sheet = {});
 
 // Reads the usage files and the event logs and builds the ledger up to
 // `last` (all if none), telling on stderr what belonged to the previous
@@ -47,7 +53,7 @@ std::vector<UsageRecord> read_usage_files(const std::vector<std::string>& paths,
 UsageLedger load_ledger_or_fail(const std::vector<std::string>& paths,
                                 const std::vector<std::string>& events,
                                 const std::vector<Entity>& entities, const Tariff& tariff,
-                                std::optional<Period> last);
+                                std::optional<Period> last, const std::string& sheet = {});
 
 // Stops with kBadUsage when more than one input is "-", or a file is given twice.
 void check_single_stdin(const std::vector<std::string>& paths);

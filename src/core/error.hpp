@@ -44,9 +44,13 @@ struct Location {
   std::string file;
   int line = 0;
   int column = 0;
+  bool column_letters = false;  // a spreadsheet's column: C rather than 3
 
-  std::string str() const;  // enti.csv:14:4
+  std::string str() const;  // enti.csv:14:4, enti.xlsx:Foglio1:14:C
 };
+
+// A spreadsheet's name of column `column` (1-based): A, …, Z, AA, …
+std::string column_name(int column);
 
 struct Diagnostic {
   Location where;

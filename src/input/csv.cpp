@@ -200,6 +200,24 @@ bool check_csv_row(const CsvTable& table, const CsvRow& row, Diagnostics& diag) 
   return true;
 }
 
+namespace {
+
+// The first row that is not blank is the header; the others are checked
+// against it. Blank rows are left out.
+void take_row(CsvTable& table, const CsvRow& row, bool& have_header, Diagnostics& diag) {
+  if (all_empty(row.fields)) return;
+  if (!have_header) {
+    if (!check_utf8(table, row, diag)) return;
+    have_header = true;
+    table.header_line = row.line;
+    for (const auto& name : row.fields) table.header.push_back(lower_trimmed(name));
+    return;
+  }
+  if (check_csv_row(table, row, diag)) table.rows.push_back(row);
+}
+
+}  // namespace
+
 CsvRecordStatus read_csv_record(std::string_view text, bool at_end, char delimiter,
                                 const std::string& file, std::size_t& pos, int& line, CsvRow& row,
                                 Diagnostics& diag) {
@@ -230,17 +248,27 @@ CsvTable parse_csv(std::string_view text, const std::string& file, Diagnostics& 
   CsvRow row;
   bool have_header = false;
   while (!scanner.done()) {
-    bool ok = scanner.next(row);
-    if (!ok || all_empty(row.fields)) continue;
-    if (!have_header) {
-      if (!check_utf8(table, row, diag)) continue;
-      have_header = true;
-      table.header_line = row.line;
-      for (const auto& name : row.fields) table.header.push_back(lower_trimmed(name));
+    if (scanner.next(row)) take_row(table, row, have_header, diag);
+  }
+  drop_empty_columns(table);
+  return table;
+}
+
+CsvTable table_of_rows(std::vector<CsvRow> rows, const std::string& file, Diagnostics& diag) {
+  CsvTable table;
+  table.file = file;
+  table.column_letters = true;
+  bool have_header = false;
+  for (CsvRow& row : rows) {
+    // A sheet leaves out the empty cells at the end of a row.
+    if (have_header && row.fields.size() < table.header.size())
+      row.fields.resize(table.header.size());
+    if (have_header && row.fields.size() > table.header.size()) {
+      diag.error(table.at(row, static_cast<int>(table.header.size())),
+                 "a value beyond the header's last column: give the column a name, or clear it");
       continue;
     }
-    if (!check_csv_row(table, row, diag)) continue;
-    table.rows.push_back(row);
+    take_row(table, row, have_header, diag);
   }
   drop_empty_columns(table);
   return table;

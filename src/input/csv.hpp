@@ -19,11 +19,14 @@ struct CsvTable {
   char delimiter = ',';
   std::vector<std::string> header;  // trimmed, lower-cased
   int header_line = 0;
-  std::vector<CsvRow> rows;  // blank rows left out
+  std::vector<CsvRow> rows;     // blank rows left out
+  bool column_letters = false;  // a spreadsheet's: columns named A, B, … in messages
 
   // Index of a header name, or -1.
   int column(std::string_view name) const;
-  Location at(const CsvRow& row, int column) const { return {file, row.line, column + 1}; }
+  Location at(const CsvRow& row, int column) const {
+    return {file, row.line, column + 1, column_letters};
+  }
 };
 
 // Reads `text` (the whole file). Problems go to `diag`, each with its line:
@@ -31,6 +34,10 @@ struct CsvTable {
 // a row with more or fewer fields than the header. Rows with a problem are
 // left out of the table. An empty input gives a table with no header.
 CsvTable parse_csv(std::string_view text, const std::string& file, Diagnostics& diag);
+
+// A table of rows already split into fields (a spreadsheet's sheet, `line`
+// its row number), with the header, checks and empty columns of parse_csv.
+CsvTable table_of_rows(std::vector<CsvRow> rows, const std::string& file, Diagnostics& diag);
 
 // The checks parse_csv makes of every row after the header: its fields are
 // UTF-8 and as many as the header's. False, with the problem reported, if not.

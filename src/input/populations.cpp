@@ -250,6 +250,16 @@ std::vector<PopulationRecord> read_istat(std::string text, const std::string& fi
 
 }  // namespace
 
+std::vector<PopulationRecord> read_population_table(const CsvTable& t, Diagnostics& diag) {
+  if (t.column("età") >= 0) {
+    diag.error({t.file, t.header_line, 0},
+               "an ISTAT file without its title line: the year is in the title (\"Popolazione "
+               "residente al 1° gennaio 2026\"); put it back");
+    return {};
+  }
+  return read_long(t, diag);
+}
+
 std::vector<PopulationRecord> read_populations(std::string_view bytes, const std::string& file,
                                                Diagnostics& diag) {
   std::string text(bytes);
@@ -261,16 +271,8 @@ std::vector<PopulationRecord> read_populations(std::string_view bytes, const std
     diag.error({file, 0, 0}, fmt::format("the file is empty: expected e.g. {}", kExample));
     return {};
   }
-  if (is_header_of_table(first_line(text))) {
-    const CsvTable t = parse_csv(text, file, diag);
-    if (t.column("età") >= 0) {
-      diag.error({file, t.header_line, 0},
-                 "an ISTAT file without its title line: the year is in the title (\"Popolazione "
-                 "residente al 1° gennaio 2026\"); put it back");
-      return {};
-    }
-    return read_long(t, diag);
-  }
+  if (is_header_of_table(first_line(text)))
+    return read_population_table(parse_csv(text, file, diag), diag);
   return read_istat(std::move(text), file, diag);
 }
 

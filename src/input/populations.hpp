@@ -7,6 +7,7 @@
 
 #include "core/error.hpp"
 #include "core/population.hpp"
+#include "input/csv.hpp"
 
 namespace citfee {
 
@@ -24,5 +25,9 @@ namespace citfee {
 // the figures are an estimate or provisional is a warning.
 std::vector<PopulationRecord> read_populations(std::string_view bytes, const std::string& file,
                                                Diagnostics& diag);
+
+// The long layout (id,year,population) from a table already read, as a
+// workbook's sheet is.
+std::vector<PopulationRecord> read_population_table(const CsvTable& table, Diagnostics& diag);
 
 }  // namespace citfee

@@ -21,6 +21,7 @@ namespace citfee::cli {
 namespace {
 
 struct AnnualOptions {
+  std::string sheet;  // --sheet: of every .xlsx input
   CommonOptions common;
   StatementOptions statements;
   CompareOptions compare;
@@ -58,7 +59,7 @@ void run_annual(const AnnualOptions& o) {
     all.push_back(o.entities);
     return all;
   }());
-  const std::vector<Entity> loaded = load_entities_or_fail(o.entities, o.populations);
+  const std::vector<Entity> loaded = load_entities_or_fail(o.entities, o.populations, o.sheet);
   std::vector<Entity> billed;
   for (const Entity& e : loaded) {
     if (billed_for_year(tariff, e, year)) billed.push_back(e);
@@ -90,6 +91,7 @@ Action add_annual(CLI::App& app) {
                   "Entities CSV (id,name,type,population); - for standard input")
       ->required();
   add_populations_option(*cmd, o->populations);
+  add_sheet_option(*cmd, o->sheet);
   cmd->add_option("--method", o->method, "flat or marginal (default: the tariff's)")
       ->check(CLI::IsMember({"flat", "marginal"}));
   add_compare_options(*cmd, o->compare);

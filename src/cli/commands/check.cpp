@@ -16,6 +16,7 @@
 #include "input/entities.hpp"
 #include "input/header.hpp"
 #include "input/read_file.hpp"
+#include "input/table_file.hpp"
 #include "input/tariff_source.hpp"
 #include "input/usage.hpp"
 #include "output/atomic_file.hpp"
@@ -25,6 +26,7 @@ namespace citfee::cli {
 namespace {
 
 struct CheckOptions {
+  std::string sheet;  // --sheet: of every .xlsx input
   std::string entities;
   std::vector<std::string> usage;
   std::vector<std::string> events;
@@ -81,9 +83,9 @@ void run_check(const CheckOptions& o) {
   const int year = o.year ? o.year : today().year;
   const Tariff tariff = tariff_for_year(o.tariff, year);
   Diagnostics diag;
-  CsvTable table = parse_csv(read_input(o.entities), display_name(o.entities), diag);
+  CsvTable table = read_table(o.entities, o.sheet, diag);
   std::vector<Entity> entities = read_entities(table, diag, !o.populations.empty());
-  add_populations(entities, o.populations, diag);
+  add_populations(entities, o.populations, diag, o.sheet);
   std::vector<Entity> members;
   for (const Entity& e : entities) {
     if (is_member(e.membership, year)) members.push_back(e);
@@ -102,7 +104,7 @@ void run_check(const CheckOptions& o) {
   std::string summary = fmt::format("tariff: {} (in force for {})\n", tariff.id, year);
   summary += entities_summary(o.entities, entities);
   if (!o.usage.empty() || !o.events.empty()) {
-    std::vector<UsageRecord> records = read_usage_files(o.usage, tariff, diag);
+    std::vector<UsageRecord> records = read_usage_files(o.usage, tariff, diag, o.sheet);
     LedgerNotes notes;
     // Rows of the entities file rejected above are not unknown entities.
     std::unordered_set<std::string> ids;
@@ -142,6 +144,7 @@ Action add_check(CLI::App& app) {
   cmd->add_option("--usage", o->usage, "Usage CSV (wide or long); repeatable");
   add_events_option(*cmd, o->events);
   add_populations_option(*cmd, o->populations);
+  add_sheet_option(*cmd, o->sheet);
   cmd->add_option("--tariff", o->tariff, "Tariff file or directory (default: built in)");
   cmd->add_option("--year", o->year,
                   "Check against the tariff in force this year (default: current year)")

@@ -19,6 +19,7 @@ namespace citfee::cli {
 namespace {
 
 struct ExplainOptions {
+  std::string sheet;  // --sheet: of every .xlsx input
   std::string id;
   int year = 0;
   std::string period;
@@ -52,7 +53,7 @@ std::string membership_words(const Entity& e) {
 std::string explain_year(const ExplainOptions& o) {
   const int year = o.year ? o.year : today().year;
   const Tariff tariff = tariff_for_year(o.tariff, year);
-  const std::vector<Entity> all = load_entities_or_fail(o.entities, o.populations);
+  const std::vector<Entity> all = load_entities_or_fail(o.entities, o.populations, o.sheet);
   const Entity& found = find_entity(all, o.id, o.entities);
   if (!is_member(found.membership, year)) {
     throw Error(Failure::kBadData, fmt::format("{} ({}) is not a member in {}{}", found.id,
@@ -67,13 +68,13 @@ std::string explain_year(const ExplainOptions& o) {
 std::string explain_period(const ExplainOptions& o) {
   const Period period = o.period.empty() ? last_completed_period() : period_option(o.period);
   const Tariff tariff = tariff_for_year(o.tariff, period.year);
-  const std::vector<Entity> all = load_entities_or_fail(o.entities, o.populations);
+  const std::vector<Entity> all = load_entities_or_fail(o.entities, o.populations, o.sheet);
   const Entity& found = find_entity(all, o.id, o.entities);
   if (!is_member(found.membership, period.year)) {
     throw Error(Failure::kBadData, fmt::format("{} ({}) is not a member in {}{}", found.id,
                                                found.name, period.year, membership_words(found)));
   }
-  const UsageLedger ledger = load_ledger_or_fail(o.usage, o.events, all, tariff, period);
+  const UsageLedger ledger = load_ledger_or_fail(o.usage, o.events, all, tariff, period, o.sheet);
   const std::vector<Entity> entities = with_populations_or_fail({found}, period.year - 1);
   const Entity& entity = entities.front();
   return explain_semester(semester_bill(tariff, ledger, entity, period), tariff);
@@ -105,6 +106,7 @@ Action add_explain(CLI::App& app) {
   cmd->add_option("--usage", o->usage, "Usage CSV (wide or long); repeatable");
   add_events_option(*cmd, o->events);
   add_populations_option(*cmd, o->populations);
+  add_sheet_option(*cmd, o->sheet);
   cmd->add_option("--tariff", o->tariff, "Tariff file or directory (default: built in)");
   cmd->add_option("--method", o->method,
                   "flat or marginal, for the annual fee (default: the tariff's)")

@@ -15,6 +15,7 @@ namespace citfee::cli {
 namespace {
 
 struct LedgerOptions {
+  std::string sheet;  // --sheet: of every .xlsx input
   CommonOptions common;
   std::string up_to;
   std::string entities;
@@ -37,8 +38,9 @@ void run_ledger(const LedgerOptions& o) {
   const std::optional<Period> last =
       o.up_to.empty() ? std::nullopt : std::optional(period_option(o.up_to));
   const Tariff tariff = tariff_for_year(o.common.tariff, last ? last->year : today().year);
-  const std::vector<Entity> entities = load_entities_or_fail(o.entities, o.populations);
-  const UsageLedger ledger = load_ledger_or_fail(o.usage, o.events, entities, tariff, last);
+  const std::vector<Entity> entities = load_entities_or_fail(o.entities, o.populations, o.sheet);
+  const UsageLedger ledger =
+      load_ledger_or_fail(o.usage, o.events, entities, tariff, last, o.sheet);
   emit(ledger_report(ledger, entities, tariff, last), o.common);
 }
 
@@ -53,6 +55,7 @@ Action add_ledger(CLI::App& app) {
   add_events_option(*cmd, o->events);
   cmd->add_option("--usage", o->usage, "Usage CSV (wide or long) to add in; repeatable");
   add_populations_option(*cmd, o->populations);
+  add_sheet_option(*cmd, o->sheet);
   cmd->add_option("--up-to", o->up_to, "Last semester counted, e.g. 2026-H2 (default: every one)");
   add_tariff_option(*cmd, o->common);
   add_output_options(*cmd, o->common);

@@ -21,6 +21,7 @@ namespace citfee::cli {
 namespace {
 
 struct SemesterOptions {
+  std::string sheet;  // --sheet: of every .xlsx input
   CommonOptions common;
   StatementOptions statements;
   std::string period;
@@ -69,9 +70,9 @@ void run_semester(const SemesterOptions& o) {
     return all;
   }());
   const Tariff tariff = tariff_for_year(o.common.tariff, period.year);
-  const std::vector<Entity> all = load_entities_or_fail(o.entities, o.populations);
+  const std::vector<Entity> all = load_entities_or_fail(o.entities, o.populations, o.sheet);
   // Every entity, members or not, so that usage outside a membership is named.
-  const UsageLedger ledger = load_ledger_or_fail(o.usage, o.events, all, tariff, period);
+  const UsageLedger ledger = load_ledger_or_fail(o.usage, o.events, all, tariff, period, o.sheet);
   std::vector<Entity> members;
   for (const Entity& e : all) {
     if (is_member(e.membership, period.year)) members.push_back(e);
@@ -108,6 +109,7 @@ Action add_semester(CLI::App& app) {
                   "(id,period,service,quantity[,unit_price]); repeatable");
   add_events_option(*cmd, o->events);
   add_populations_option(*cmd, o->populations);
+  add_sheet_option(*cmd, o->sheet);
   cmd->add_option("--by", o->by,
                   "line: one row per entity and service used; entity: one row per entity")
       ->check(CLI::IsMember({"line", "entity"}));

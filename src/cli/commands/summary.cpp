@@ -19,6 +19,7 @@ namespace citfee::cli {
 namespace {
 
 struct SummaryOptions {
+  std::string sheet;  // --sheet: of every .xlsx input
   CommonOptions common;
   CompareOptions compare;
   int year = 0;
@@ -34,7 +35,7 @@ std::vector<SemesterBill> year_bills(const SummaryOptions& o, const std::vector<
                                      const Tariff& tariff, int year) {
   const Period h1{year, Half::H1};
   const Period h2{year, Half::H2};
-  const UsageLedger ledger = load_ledger_or_fail(o.usage, o.events, entities, tariff, h2);
+  const UsageLedger ledger = load_ledger_or_fail(o.usage, o.events, entities, tariff, h2, o.sheet);
   std::vector<SemesterBill> bills;
   for (Period period : {h1, h2}) {
     for (const Entity& e : entities) bills.push_back(semester_bill(tariff, ledger, e, period));
@@ -50,7 +51,7 @@ void run_summary(const SummaryOptions& o) {
   check_single_stdin(inputs);
   const int year = o.year ? o.year : today().year;
   const Tariff tariff = tariff_for_year(o.common.tariff, year);
-  const std::vector<Entity> entities = load_entities_or_fail(o.entities);
+  const std::vector<Entity> entities = load_entities_or_fail(o.entities, {}, o.sheet);
   const Method method = o.method.empty() ? tariff.annual.method : *parse_method(o.method);
   const std::vector<AnnualFee> fees = annual_fees_or_fail(tariff, method, entities, year);
   const std::optional<AnnualComparison> comparison =
@@ -90,6 +91,7 @@ Action add_summary(CLI::App& app) {
       ->check(CLI::Range(1, 100000));
   add_compare_options(*cmd, o->compare);
   add_tariff_option(*cmd, o->common);
+  add_sheet_option(*cmd, o->sheet);
   add_output_options(*cmd, o->common);
   cmd->footer(R"(The tables: annual fees by band and by type (bodies, residents, total); with
 --usage or --events, variable fees by service and semester (units used, free,
