@@ -1,5 +1,7 @@
 #include "cli/statements.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "cli/emit.hpp"
@@ -7,9 +9,12 @@
 #include "core/iban.hpp"
 #include "input/issuer_toml.hpp"
 #include "input/read_file.hpp"
+#include "output/delimited.hpp"
 #include "output/staged_files.hpp"
 #include "output/statement_pdf.hpp"
 #include "present/italian.hpp"
+#include "present/labels.hpp"
+#include "present/sending_list.hpp"
 #include "present/statement_annual.hpp"
 #include "present/statement_semester.hpp"
 
@@ -81,6 +86,34 @@ void check_ids(const std::vector<const Entity*>& entities) {
   report_diagnostics(diag);
 }
 
+// invio.csv: the letters and where they go. Always CSV, for the office's
+// spreadsheet: ';' and decimal comma with --decimal-comma, Italian headers
+// with --lang it.
+std::string sending_list_csv(const std::vector<Statement>& statements,
+                             const CommonOptions& common) {
+  Report list = sending_list(statements);
+  if (common.lang == "it") list = with_italian_labels(std::move(list));
+  WriteOptions options;
+  options.decimal_mark = common.decimal_comma ? ',' : '.';
+  return write_delimited(list, common.decimal_comma ? ';' : ',', options);
+}
+
+void warn_without_pec(const std::vector<Statement>& statements) {
+  std::vector<std::string> ids;
+  for (const Statement& s : statements) {
+    if (s.recipient.pec.empty()) ids.push_back(s.recipient.id);
+  }
+  if (ids.empty()) return;
+  const std::size_t shown = std::min<std::size_t>(ids.size(), 10);
+  std::string list =
+      fmt::format("{}", fmt::join(ids.begin(), ids.begin() + static_cast<long>(shown), ", "));
+  if (shown < ids.size()) list += fmt::format(" and {} more", ids.size() - shown);
+  warn(
+      fmt::format("{} letter(s) for entities without a PEC address: {} (marked in invio.csv; add "
+                  "a pec column to the entities file)",
+                  ids.size(), list));
+}
+
 }  // namespace
 
 StatementWriter::StatementWriter(const StatementOptions& options) : options_(options) {
@@ -146,8 +179,10 @@ void StatementWriter::write(Report report, const CommonOptions& common,
   for (std::size_t i = 0; i < statements.size(); ++i)
     staged.add(statements[i].file_stem + ".pdf", pdfs[i]);
   staged.add(combined_stem + ".pdf", pdfs.back());
+  staged.add("invio.csv", sending_list_csv(statements, common));
   emit(std::move(report), common, std::move(more_sheets));
   staged.commit();
+  warn_without_pec(statements);
 }
 
 }  // namespace citfee::cli

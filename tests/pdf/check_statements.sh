@@ -278,7 +278,31 @@ check_rerun() {
   run annual --year 2027 --entities enti.csv --statements "$scratch/one" --iban "$iban" --date 2027-01-15 -O csv
   local n
   n=$(find "$scratch/one" -type f | wc -l)
-  [[ "$n" == 9 ]] || fail "the directory should hold 9 files after a re-run, holds $n"
+  [[ "$n" == 10 ]] || fail "the directory should hold 10 files after a re-run, holds $n"
+}
+
+# invio.csv: one row per letter, its file, reference, amount, and a note for
+# the bodies without PEC, which stderr also names.
+check_sending() {
+  local out=$scratch/sending err=$scratch/stderr
+  run annual --year 2027 --entities enti.csv --statements "$out" --iban "$iban" --date 2027-01-15 -O csv
+  local want
+  want=$(
+    cat <<'LIST'
+id,name,pec,file,reference,amount,due_date,note
+017170,Comune di Salò,protocollo@pec.comune.salo.bs.it,017170-2027.pdf,CIT-QA-2027-017170,1528.00,2027-03-31,
+017144,Comune di Palazzolo sull'Oglio,,017144-2027.pdf,CIT-QA-2027-017144,2104.00,2027-03-31,senza PEC: indirizzo da trovare
+CM01,Comunità Montana di Valle Camonica,,CM01-2027.pdf,CIT-QA-2027-CM01,300.00,2027-03-31,senza PEC: indirizzo da trovare
+017001,Comune di Acquafredda,protocollo@pec.comune.acquafredda.bs.it,017001-2027.pdf,CIT-QA-2027-017001,300.00,2027-03-31,
+017002,Comune di Adro,,017002-2027.pdf,CIT-QA-2027-017002,1245.00,2027-03-31,senza PEC: indirizzo da trovare
+017003,Comune di Agnosine,,017003-2027.pdf,CIT-QA-2027-017003,485.00,2027-03-31,senza PEC: indirizzo da trovare
+017029,Comune di Brescia,protocollo@pec.comune.brescia.it,017029-2027.pdf,CIT-QA-2027-017029,300.00,2027-03-31,
+017999,"Comune di Sant'Eufemia <Prova> & C., già «Test»",,017999-2027.pdf,CIT-QA-2027-017999,950.00,2027-03-31,senza PEC: indirizzo da trovare
+LIST
+  )
+  [[ "$(cat "$out/invio.csv")" == "$want" ]] || fail "invio.csv differs: $(diff <(echo "$want") "$out/invio.csv")"
+  grep -qF "5 letter(s) for entities without a PEC address: 017144, CM01, 017002, 017003, 017999" "$err" ||
+    fail "no warning for the letters without PEC: $(cat "$err")"
 }
 
 check_draft() {
@@ -366,7 +390,7 @@ check_batch() {
 }
 
 case "$check" in
-  annual | semester | all | long | names | rerun | draft | comuni | batch) "check_$check" ;;
+  annual | semester | all | long | names | rerun | sending | draft | comuni | batch) "check_$check" ;;
   *)
     echo "unknown check: $check" >&2
     exit 2
