@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "input/header.hpp"
+#include "input/header_names.hpp"
 
 namespace citfee {
 
@@ -211,6 +212,7 @@ void take_row(CsvTable& table, const CsvRow& row, bool& have_header, Diagnostics
     have_header = true;
     table.header_line = row.line;
     for (const auto& name : row.fields) table.header.push_back(lower_trimmed(name));
+    apply_header_names(table, diag);
     return;
   }
   if (check_csv_row(table, row, diag)) table.rows.push_back(row);

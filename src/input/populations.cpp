@@ -190,7 +190,7 @@ std::vector<PopulationRecord> read_posas(const CsvTable& t, int year, Diagnostic
 
 std::vector<PopulationRecord> read_p2(const CsvTable& t, int year, Diagnostics& diag) {
   std::vector<PopulationRecord> out;
-  const int code = first_column(t, {"codice comune", "codice"});
+  const int code = first_column(t, {"codice comune", "id"});
   const int pop = t.column("popolazione al 31 dicembre - totale");
   if (code < 0) {
     diag.error({t.file, t.header_line, 0}, "the ISTAT header needs a \"Codice comune\" column");

@@ -19,6 +19,7 @@
 #include "input/events/event_rows.hpp"
 #include "input/events/special_bytes.hpp"
 #include "input/header.hpp"
+#include "input/header_names.hpp"
 
 namespace citfee {
 
@@ -185,6 +186,7 @@ bool Part::read_header() {
     if (!check_csv_row(like_row, row_, problems_.diag)) continue;
     shape_.header_line = row_.line;
     for (const std::string& name : row_.fields) shape_.header.push_back(lower_trimmed(name));
+    if (!apply_header_names(shape_, problems_.diag)) return false;
     break;
   }
   if (!events::event_columns(shape_, columns_, problems_.diag)) return false;

@@ -230,12 +230,13 @@ void check_reference_file(const std::string& name) {
   CsvTable source = parse_csv(read_input(path.string()), name, diag);
   INFO(diagnostics_text(diag));
   REQUIRE(diag.ok());
-  const int istat = source.column("istat");
-  const int nome = source.column("nome");
+  // The readers take the Italian names: istat is the id, nome the name.
+  const int istat = source.column("id");
+  const int nome = source.column("name");
   const int pop = static_cast<int>(source.header.size()) - 1;
   REQUIRE(istat >= 0);
   REQUIRE(nome >= 0);
-  REQUIRE(source.header[static_cast<std::size_t>(pop)].rfind("popolazione", 0) == 0);
+  REQUIRE(source.header[static_cast<std::size_t>(pop)].rfind("population_", 0) == 0);
 
   std::string entities_text = "id;name;type;population\r\n";
   std::vector<std::int64_t> populations;

@@ -281,7 +281,10 @@ TEST_CASE("usage files are checked against the entities and the tariff") {
   one("id,period,service,quantity\n017001,2026-H1,formazione,1\n", "u.csv:2",
       "give its unit_price");
   one("id,period,service,quantity\n017001,2026-H1,pex,1\n", "u.csv:2", "not in the tariff");
-  one("id,period,service,quantity,prezzo\n017001,2026-H1,pec,1,3\n", "u.csv:1:5", "prezzo");
+  one("id,period,service,quantity,costo\n017001,2026-H1,pec,1,3\n", "u.csv:1:5", "costo");
+  // The office's Italian names are the same columns: prezzo is unit_price.
+  one("codice,periodo,servizio,quantita,prezzo\n017001,2026-H1,pec,1,3\n", "u.csv:2",
+      "leave unit_price empty");
   CHECK(problems("id,period,service,quantity,unit_price\n017001,2026-H1,formazione,2,\"12,50\"\n")
             .size() == 1);
   CHECK(problems("id;period;service;quantity;unit_price\n017001;2026-H1;formazione;2;12,50\n")

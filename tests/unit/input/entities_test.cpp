@@ -78,7 +78,7 @@ TEST_CASE("entity types: keys and Italian spellings, in any case", "[entities]")
 
 TEST_CASE("entities: a well-formed file with Italian spellings", "[entities]") {
   Read r = read(
-      "ID;Nome;Name;Type;Population;Tax_Code;PEC\n"
+      "ID;Note;Name;Type;Population;Tax_Code;PEC\n"
       "017001;x;Comune di Acquafredda;COMUNE;1579;00848860175;protocollo@pec.acquafredda.bs.it\n"
       "017029;x;Comune di Brescia;Comune Capoluogo;196670;;\n"
       "CM01;x;Comunità Montana di Valle Camonica;Comunità Montana;;;\n"

@@ -71,7 +71,7 @@ TEST_CASE("long layout problems have their place", "[populations]") {
   CHECK(r.records.empty());
   CHECK_THAT(diagnostics_text(r.diag), Contains("popolazioni.csv:2:3:"));
   CHECK_THAT(diagnostics_text(r.diag), Contains("popolazioni.csv:3:2:"));
-  Read other = read_text("id,anno,residenti\n017028,2025,5000\n");
+  Read other = read_text("id,anno,numero\n017028,2025,5000\n");
   CHECK_THAT(diagnostics_text(other.diag), Contains("id,year,population"));
 }
 
