@@ -11,6 +11,7 @@ void warn(const std::string& text) {
 }
 
 void report_diagnostics(const Diagnostics& diag) {
+  for (const auto& n : diag.notes) std::cerr << "citfee: note: " << n.str() << '\n';
   for (const auto& w : diag.warnings) warn(w.str());
   if (diag.ok()) return;
   for (const auto& e : diag.errors) std::cerr << "citfee: " << e.str() << '\n';

@@ -64,12 +64,16 @@ struct Diagnostic {
 struct Diagnostics {
   std::vector<Diagnostic> errors;
   std::vector<Diagnostic> warnings;
+  std::vector<Diagnostic> notes;  // how an input was read, when it matters
 
   void error(Location where, std::string message) {
     errors.push_back({std::move(where), std::move(message)});
   }
   void warning(Location where, std::string message) {
     warnings.push_back({std::move(where), std::move(message)});
+  }
+  void note(Location where, std::string message) {
+    notes.push_back({std::move(where), std::move(message)});
   }
   bool ok() const { return errors.empty(); }
 };

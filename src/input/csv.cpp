@@ -111,8 +111,7 @@ bool check_utf8(const CsvTable& table, const CsvRow& row, Diagnostics& diag) {
     if (bad == std::string::npos) continue;
     diag.error(
         table.at(row, static_cast<int>(i)),
-        fmt::format("byte 0x{:02X} is not UTF-8 (the file looks like Latin-1 or Windows-1252): "
-                    "save it as UTF-8",
+        fmt::format("byte 0x{:02X} is not UTF-8: save the file as UTF-8 (in Excel, \"CSV UTF-8\")",
                     static_cast<unsigned char>(row.fields[i][bad])));
     return false;
   }
@@ -145,6 +144,7 @@ int CsvTable::column(std::string_view name) const {
 char detect_delimiter(std::string_view header_line) {
   int commas = 0;
   int semicolons = 0;
+  int tabs = 0;
   bool quoted = false;
   for (char c : header_line) {
     if (c == '"') quoted = !quoted;
@@ -152,7 +152,10 @@ char detect_delimiter(std::string_view header_line) {
     if (c == '\n' || c == '\r') break;
     if (c == ',') ++commas;
     if (c == ';') ++semicolons;
+    if (c == '\t') ++tabs;
   }
+  // Excel's "Testo Unicode" and citfee's own TSV separate by tabs.
+  if (tabs > commas && tabs > semicolons) return '\t';
   return semicolons > commas ? ';' : ',';
 }
 

@@ -54,8 +54,9 @@ CsvRecordStatus read_csv_record(std::string_view text, bool at_end, char delimit
                                 const std::string& file, std::size_t& pos, int& line, CsvRow& row,
                                 Diagnostics& diag);
 
-// The delimiter of a header line: ';' when it has more semicolons than commas
-// outside quotes, ',' otherwise.
+// The delimiter of a header line, from the separators outside quotes: a tab
+// when tabs outnumber both others, else ';' when semicolons outnumber commas,
+// else ','.
 char detect_delimiter(std::string_view header_line);
 
 // Position of the first byte that is not valid UTF-8, or npos.

@@ -262,11 +262,11 @@ std::vector<PopulationRecord> read_population_table(const CsvTable& t, Diagnosti
 
 std::vector<PopulationRecord> read_populations(std::string_view bytes, const std::string& file,
                                                Diagnostics& diag) {
-  std::string text(bytes);
-  if (find_invalid_utf8(text) != std::string::npos) {
-    // ISTAT's older files, and spreadsheets saved on Windows.
-    if (auto decoded = windows1252_to_utf8(text)) text = std::move(*decoded);
-  }
+  // ISTAT's older files, and spreadsheets saved on Windows.
+  DecodedText decoded = decode_text(std::string(bytes));
+  if (decoded.encoding != TextEncoding::kUtf8)
+    diag.note({file, 0, 0}, encoding_note(decoded.encoding));
+  std::string text = std::move(decoded.text);
   if (is_blank_text(text)) {
     diag.error({file, 0, 0}, fmt::format("the file is empty: expected e.g. {}", kExample));
     return {};

@@ -3,6 +3,7 @@
 #include <string_view>
 
 #include "input/read_file.hpp"
+#include "input/text_encoding.hpp"
 #include "input/xlsx.hpp"
 #include "input/zip_archive.hpp"
 
@@ -17,7 +18,7 @@ bool looks_like_old_excel(std::string_view bytes) {
 }  // namespace
 
 CsvTable read_table(const std::string& path, const std::string& sheet, Diagnostics& diag) {
-  const std::string bytes = read_input(path);
+  std::string bytes = read_input(path);
   const std::string name = display_name(path);
   if (looks_like_zip(bytes)) return read_xlsx(bytes, name, sheet, diag);
   if (looks_like_old_excel(bytes)) {
@@ -27,7 +28,10 @@ CsvTable read_table(const std::string& path, const std::string& sheet, Diagnosti
     empty.file = name;
     return empty;
   }
-  return parse_csv(bytes, name, diag);
+  DecodedText decoded = decode_text(std::move(bytes));
+  if (decoded.encoding != TextEncoding::kUtf8)
+    diag.note({name, 0, 0}, encoding_note(decoded.encoding));
+  return parse_csv(decoded.text, name, diag);
 }
 
 }  // namespace citfee

@@ -1,16 +1,19 @@
 #include "input/text_encoding.hpp"
 
-#include <cerrno>
-
 #include <iconv.h>
+
+#include "input/csv.hpp"
 
 namespace citfee {
 
-std::optional<std::string> windows1252_to_utf8(std::string_view bytes) {
-  iconv_t cd = iconv_open("UTF-8", "WINDOWS-1252");
+namespace {
+
+// `bytes` from encoding `from` to UTF-8; none on a malformed or undefined
+// character. `growth` bounds the UTF-8 bytes per input byte.
+std::optional<std::string> to_utf8(const char* from, std::string_view bytes, std::size_t growth) {
+  iconv_t cd = iconv_open("UTF-8", from);
   if (cd == reinterpret_cast<iconv_t>(-1)) return std::nullopt;
-  // A byte of Windows-1252 is at most three bytes of UTF-8.
-  std::string out(bytes.size() * 3, '\0');
+  std::string out(bytes.size() * growth, '\0');
   char* in = const_cast<char*>(bytes.data());  // iconv's signature; not written to
   std::size_t in_left = bytes.size();
   char* to = out.data();
@@ -20,6 +23,45 @@ std::optional<std::string> windows1252_to_utf8(std::string_view bytes) {
   if (done == static_cast<std::size_t>(-1) || in_left != 0) return std::nullopt;
   out.resize(out.size() - out_left);
   return out;
+}
+
+}  // namespace
+
+std::optional<std::string> windows1252_to_utf8(std::string_view bytes) {
+  // A byte of Windows-1252 is at most three bytes of UTF-8.
+  return to_utf8("WINDOWS-1252", bytes, 3);
+}
+
+bool has_utf16_bom(std::string_view bytes) {
+  return bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF";
+}
+
+std::optional<std::string> utf16_to_utf8(std::string_view bytes) {
+  // "UTF-16" takes the byte order from the mark and drops it. Two bytes of
+  // UTF-16 are at most three of UTF-8, four (a surrogate pair) exactly four.
+  return to_utf8("UTF-16", bytes, 2);
+}
+
+DecodedText decode_text(std::string bytes) {
+  if (has_utf16_bom(bytes)) {
+    if (auto text = utf16_to_utf8(bytes)) return {std::move(*text), TextEncoding::kUtf16};
+    return {std::move(bytes), TextEncoding::kUtf8};
+  }
+  if (find_invalid_utf8(bytes) == std::string::npos) return {std::move(bytes), TextEncoding::kUtf8};
+  if (auto text = windows1252_to_utf8(bytes)) return {std::move(*text), TextEncoding::kWindows1252};
+  return {std::move(bytes), TextEncoding::kUtf8};
+}
+
+std::string encoding_note(TextEncoding encoding) {
+  switch (encoding) {
+    case TextEncoding::kWindows1252:
+      return "not UTF-8: read as Windows-1252";
+    case TextEncoding::kUtf16:
+      return "read as UTF-16 (it begins with a UTF-16 byte order mark)";
+    case TextEncoding::kUtf8:
+      break;
+  }
+  return "";
 }
 
 }  // namespace citfee

@@ -62,6 +62,9 @@ TEST_CASE("csv: comma and semicolon are detected from the header line", "[csv]")
   CHECK(detect_delimiter("a;b,c;d") == ';');
   CHECK(detect_delimiter("a,b;c,d") == ',');
   CHECK(detect_delimiter("a;b,c") == ',');  // a tie goes to the comma
+  CHECK(detect_delimiter("id\tname\tpopulation") == '\t');
+  CHECK(detect_delimiter("id\tname,x,y") == ',');
+  CHECK(detect_delimiter("\"a\tb\",c") == ',');  // a tab inside quotes is text
   CHECK(detect_delimiter("single") == ',');
   CHECK(detect_delimiter("\"x;y;z\",b") == ',');  // quoted semicolons do not count
   CHECK(detect_delimiter("\"a,b,c\";d;e") == ';');
