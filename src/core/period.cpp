@@ -44,20 +44,70 @@ bool is_valid_date(int year, int month, int day) {
 Date parse_date(std::string_view text) {
   const std::string shown = "\"" + std::string(text) + "\"";
   Date d;
-  if (text.size() == 10 && text[4] == '-' && text[7] == '-' && all_digits(text.substr(0, 4)) &&
-      all_digits(text.substr(5, 2)) && all_digits(text.substr(8, 2))) {
-    d = {to_int(text.substr(0, 4)), to_int(text.substr(5, 2)), to_int(text.substr(8, 2))};
-  } else if (text.size() == 10 && text[2] == '/' && text[5] == '/' &&
-             all_digits(text.substr(0, 2)) && all_digits(text.substr(3, 2)) &&
-             all_digits(text.substr(6, 4))) {
-    d = {to_int(text.substr(6, 4)), to_int(text.substr(3, 2)), to_int(text.substr(0, 2))};
-  } else {
+  std::string_view day, month, year;
+  if (text.size() == 10 && text[4] == '-' && text[7] == '-') {
+    year = text.substr(0, 4), month = text.substr(5, 2), day = text.substr(8, 2);
+  } else if (const std::size_t first = text.find('/'), last = text.rfind('/');
+             first != std::string_view::npos && last != first) {
+    // 14/03/2026, and 14/3/2026 as spreadsheets export it.
+    day = text.substr(0, first), month = text.substr(first + 1, last - first - 1);
+    year = text.substr(last + 1);
+  }
+  if (!all_digits(year) || year.size() != 4 || !all_digits(month) || month.size() > 2 ||
+      !all_digits(day) || day.size() > 2) {
     throw ValueError(shown + " is not a date (write YYYY-MM-DD or DD/MM/YYYY)");
   }
+  d = {to_int(year), to_int(month), to_int(day)};
   if (!is_valid_date(d.year, d.month, d.day)) {
     throw ValueError(shown + " is not a day of the calendar");
   }
   return d;
+}
+
+namespace {
+
+// Two digits from 00 to `max` at `s[at]`.
+bool two_digits_upto(std::string_view s, std::size_t at, int max) {
+  return at + 2 <= s.size() && all_digits(s.substr(at, 2)) && to_int(s.substr(at, 2)) <= max;
+}
+
+// A time of day as exports write it: H:MM or HH:MM, then :SS, a fraction,
+// and Z or an offset (+01:00), each optional.
+bool is_time_of_day(std::string_view t) {
+  std::size_t i = t.size() > 1 && t[1] == ':' ? 1 : 2;
+  if (i > t.size() || !all_digits(t.substr(0, i)) || to_int(t.substr(0, i)) > 23) return false;
+  if (i >= t.size() || t[i] != ':' || !two_digits_upto(t, i + 1, 59)) return false;
+  i += 3;
+  if (i < t.size() && t[i] == ':') {
+    if (!two_digits_upto(t, i + 1, 60)) return false;
+    i += 3;
+    if (i < t.size() && (t[i] == '.' || t[i] == ',')) {
+      ++i;
+      const std::size_t start = i;
+      while (i < t.size() && t[i] >= '0' && t[i] <= '9') ++i;
+      if (i == start) return false;
+    }
+  }
+  if (i < t.size() && t[i] == 'Z') return i + 1 == t.size();
+  if (i < t.size() && (t[i] == '+' || t[i] == '-'))
+    return i + 6 == t.size() && two_digits_upto(t, i + 1, 23) && t[i + 3] == ':' &&
+           two_digits_upto(t, i + 4, 59);
+  return i == t.size();
+}
+
+}  // namespace
+
+Date parse_date_time(std::string_view text) {
+  const std::size_t gap = text.find_first_of(" T");
+  if (gap == std::string_view::npos) return parse_date(text);
+  std::string_view time = text.substr(gap + 1);
+  while (!time.empty() && time.front() == ' ') time.remove_prefix(1);
+  if (!is_time_of_day(time)) {
+    throw ValueError("\"" + std::string(text) +
+                     "\" is not a date (write YYYY-MM-DD or DD/MM/YYYY, a time of day may "
+                     "follow: 14/03/2026 10:22)");
+  }
+  return parse_date(text.substr(0, gap));
 }
 
 Period Period::parse(std::string_view text) {

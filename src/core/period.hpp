@@ -16,8 +16,13 @@ struct Date {
   auto operator<=>(const Date&) const = default;
 };
 
-// Parses 2026-03-31 or 31/03/2026. Throws ValueError.
+// Parses 2026-03-31, 31/03/2026 or 31/3/2026. Throws ValueError.
 Date parse_date(std::string_view text);
+
+// The day of a date that a time of day may follow, as exports write events:
+// "14/03/2026 10:22", "2026-03-14T10:22:00", "2026-03-14 10:22:00.123+01:00".
+// The day is the one written; the time is checked, then left. Throws ValueError.
+Date parse_date_time(std::string_view text);
 bool is_valid_date(int year, int month, int day);
 
 // A month and day of a year, as a tariff gives a due date.

@@ -166,7 +166,7 @@ void EventRows::check_and_take(const std::string_view* f, int line) {
     ok = false;
   } else {
     try {
-      day = parse_date(date);
+      day = parse_date_time(date);
       period = Period::containing(day).ordinal();
     } catch (const ValueError& e) {
       problems_.add(at(line, columns_.date), fmt::format("date {}", e.what()));

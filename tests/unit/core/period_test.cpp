@@ -95,6 +95,37 @@ TEST_CASE("parse_date: ISO and Italian forms", "[period][date]") {
   }
 }
 
+TEST_CASE("parse_date: single-digit day and month, as spreadsheets export", "[period][date]") {
+  CHECK(parse_date("14/3/2026") == Date{2026, 3, 14});
+  CHECK(parse_date("1/7/2026") == Date{2026, 7, 1});
+  CHECK(parse_date("01/7/2026") == Date{2026, 7, 1});
+  for (const char* bad : {"1/7/26", "/7/2026", "1//2026", "123/7/2026", "1/7/2026/", "1/ 7/2026"}) {
+    INFO("\"" << bad << "\"");
+    CHECK_THROWS_AS(parse_date(bad), ValueError);
+  }
+}
+
+TEST_CASE("parse_date_time: the day of an export's timestamp", "[period][date]") {
+  const Date d{2026, 3, 14};
+  for (const char* good :
+       {"2026-03-14", "14/03/2026", "14/3/2026", "14/03/2026 10:22", "14/03/2026 9:05",
+        "2026-03-14T10:22:00", "2026-03-14 10:22:00", "2026-03-14T10:22:00Z",
+        "2026-03-14T10:22:00.123", "2026-03-14T23:59:59+01:00", "2026-03-14 00:00:00,5",
+        "14/03/2026  10:22"}) {
+    INFO("\"" << good << "\"");
+    CHECK(parse_date_time(good) == d);
+  }
+  // The day written is the day: 30 June late at night stays in the first half.
+  CHECK(Period::containing(parse_date_time("2026-06-30T23:30:00-05:00")) ==
+        Period::parse("2026-H1"));
+  for (const char* bad : {"2026-03-14T", "2026-03-14 25:00", "2026-03-14 10:60", "2026-03-14 10",
+                          "14/03/2026 ore 10", "2026-03-14T10:22:00+1", "2026-03-14T10:22:00.",
+                          "2026-02-30 10:00", "2026-03-14T10:22Zx"}) {
+    INFO("\"" << bad << "\"");
+    CHECK_THROWS_AS(parse_date_time(bad), ValueError);
+  }
+}
+
 TEST_CASE("dates are ordered", "[period][date]") {
   CHECK(Date{2026, 3, 31} < Date{2026, 4, 1});
   CHECK(Date{2026, 12, 31} < Date{2027, 1, 1});
