@@ -25,7 +25,9 @@ std::string quoted(const std::string& s, char delimiter) {
 }  // namespace
 
 std::string write_delimited(const Report& report, char delimiter, const WriteOptions& options) {
-  std::string out;
+  // CSV with a decimal comma is for Excel, which reads UTF-8 ("Comunità")
+  // only after a byte order mark; plain CSV is for scripts and has none.
+  std::string out = options.decimal_mark == ',' && delimiter != '\t' ? "\xEF\xBB\xBF" : "";
   for (std::size_t i = 0; i < report.columns.size(); ++i) {
     if (i) out += delimiter;
     out += quoted(report.columns[i], delimiter);

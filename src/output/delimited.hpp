@@ -8,7 +8,7 @@
 
 namespace citfee {
 
-// CSV (',' or, with a decimal comma, ';') or TSV.
+// CSV (',' or, with a decimal comma, ';' after a UTF-8 byte order mark) or TSV.
 std::string write_delimited(const Report& report, char delimiter, const WriteOptions& options);
 
 }  // namespace citfee

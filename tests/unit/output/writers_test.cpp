@@ -153,7 +153,9 @@ TEST_CASE("csv: numbers are never prefixed, even when negative", "[writers][csv]
   r.rows.push_back({Cell::of_amount(M("-12.5")), Cell::of_decimal(M("-0.175")),
                     Cell::of_integer(-3), Cell::of_text("-3")});
   CHECK(write_delimited(r, ',', {}) == "amount,decimal,integer,text\n-12.50,-0.175,-3,'-3\n");
-  CHECK(write_delimited(r, ';', {','}) == "amount;decimal;integer;text\n-12,50;-0,175;-3;'-3\n");
+  CHECK(write_delimited(r, ';', {','}) ==
+        "\xEF\xBB\xBF"
+        "amount;decimal;integer;text\n-12,50;-0,175;-3;'-3\n");
 }
 
 TEST_CASE("tsv: tabs between cells, same quoting rules", "[writers][tsv]") {
@@ -171,11 +173,19 @@ TEST_CASE("decimal comma: ';' between cells and ',' as the decimal mark", "[writ
   const std::string out = render(sample(), "csv", comma);
   const auto lines = split_lines(out);
   REQUIRE(lines.size() == 4);
-  CHECK(lines[0] == "id;name;population;coefficient;annual_fee;due_date");
+  // For Excel, which reads UTF-8 only after a byte order mark.
+  CHECK(lines[0] ==
+        "\xEF\xBB\xBF"
+        "id;name;population;coefficient;annual_fee;due_date");
   CHECK(lines[1] == "017001;Comune di Acquafredda;1579;0,19;300,00;2026-03-31");
+  // Plain CSV and TSV never carry one.
+  CHECK(render(sample(), "csv", {}).rfind("id,", 0) == 0);
+  CHECK(render(sample(), "tsv", comma).rfind("id\t", 0) == 0);
   CHECK(lines[2] == "017043;Castelcovati;5020;0,175;879,00;2026-03-31");
   // A ';' in a text cell is now the one to quote; a ',' is not.
-  CHECK(render(texts({"a;b", "a,b"}), "csv", comma) == "text\n\"a;b\"\na,b\n");
+  CHECK(render(texts({"a;b", "a,b"}), "csv", comma) ==
+        "\xEF\xBB\xBF"
+        "text\n\"a;b\"\na,b\n");
   // TSV with a decimal comma keeps tabs.
   CHECK(split_lines(render(sample(), "tsv", comma)).at(2) ==
         "017043\tCastelcovati\t5020\t0,175\t879,00\t2026-03-31");

@@ -58,6 +58,7 @@ TEST_CASE("without a decimal comma a table and CSV never group thousands") {
   WriteOptions italian;
   italian.decimal_mark = ',';
   CHECK(write_delimited(small_report(), ';', italian) ==
+        "\xEF\xBB\xBF"
         "id;population;amount\na;196670;1257,00\nb;5;0,50\n");
 }
 
