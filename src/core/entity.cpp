@@ -38,6 +38,8 @@ constexpr Alias kAliases[] = {
     {"unione_di_comuni", EntityType::kUnioneComuni},
     {"unione_dei_comuni", EntityType::kUnioneComuni},
     {"unione", EntityType::kUnioneComuni},
+    {"azienda_speciale_consortile", EntityType::kAziendaSpeciale},
+    {"azienda_consortile", EntityType::kAziendaSpeciale},
     {"altro", EntityType::kAltroEnte},
     {"altro_ente_pubblico", EntityType::kAltroEnte},
     {"ente_pubblico", EntityType::kAltroEnte},

@@ -52,6 +52,8 @@ TEST_CASE("entity types: keys and Italian spellings, in any case", "[entities]")
   CHECK(parse_entity_type("COMUNITÀ MONTANA") == EntityType::kComunitaMontana);
   CHECK(parse_entity_type("comunita montana") == EntityType::kComunitaMontana);
   CHECK(parse_entity_type("comunita_montana") == EntityType::kComunitaMontana);
+  CHECK(parse_entity_type("Azienda speciale consortile") == EntityType::kAziendaSpeciale);
+  CHECK(parse_entity_type("AZIENDA CONSORTILE") == EntityType::kAziendaSpeciale);
   CHECK(parse_entity_type("Unione di Comuni") == EntityType::kUnioneComuni);
   CHECK(parse_entity_type("Unione dei Comuni") == EntityType::kUnioneComuni);
   CHECK(parse_entity_type("unione_comuni") == EntityType::kUnioneComuni);
