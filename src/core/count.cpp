@@ -6,8 +6,6 @@
 
 namespace citfee {
 
-namespace {
-
 // "1.579", "1,579", "1 579", "12.345.678": digits in groups of three after a
 // first group of one to three, always with the same separator.
 bool has_thousands_separators(std::string_view text) {
@@ -24,8 +22,6 @@ bool has_thousands_separators(std::string_view text) {
   }
   return true;
 }
-
-}  // namespace
 
 std::int64_t parse_count(std::string_view text, std::string_view what, bool allow_zero,
                          std::int64_t max) {

@@ -1,5 +1,7 @@
 #include "input/entities.hpp"
 
+#include "core/count.hpp"
+
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -52,9 +54,31 @@ Columns columns_of(const CsvTable& t) {
           t.column("left"),     year_columns(t)};
 }
 
+// Populations with a thousands separator ("2.550"): a column formatted so in
+// Excel gives one on every row, told once rather than once per row.
+struct SeparatorCells {
+  std::vector<Diagnostic> cells;
+
+  void report(Diagnostics& diag) const {
+    constexpr std::size_t kShownAlone = 3;
+    if (cells.size() <= kShownAlone) {
+      for (const Diagnostic& d : cells) diag.error(d.where, d.message);
+      return;
+    }
+    std::string lines;
+    for (std::size_t i = 1; i < cells.size() && i <= 5; ++i)
+      lines += fmt::format("{}{}", i > 1 ? ", " : "", cells[i].where.line);
+    if (cells.size() > 6) lines += ", …";
+    diag.error(cells.front().where,
+               fmt::format("{} (and {} more rows alike, lines {}: the column is formatted "
+                           "with a thousands separator; format it as plain numbers)",
+                           cells.front().message, cells.size() - 1, lines));
+  }
+};
+
 // Reads the population cells of a row into e.populations; false on a bad one.
 bool read_populations(const CsvTable& table, const CsvRow& row, const Columns& c, Entity& e,
-                      Diagnostics& diag) {
+                      Diagnostics& diag, SeparatorCells& separators) {
   bool ok = true;
   auto take = [&](int column, std::optional<int> year, PopulationSource source) {
     const std::string text = cell_text(row, column);
@@ -63,7 +87,11 @@ bool read_populations(const CsvTable& table, const CsvRow& row, const Columns& c
       e.populations.push_back(
           {parse_population(text), year, source, table.file, table.at(row, column)});
     } catch (const ValueError& err) {
-      diag.error(table.at(row, column), err.what());
+      if (has_thousands_separators(text)) {
+        separators.cells.push_back({table.at(row, column), err.what()});
+      } else {
+        diag.error(table.at(row, column), err.what());
+      }
       ok = false;
     }
   };
@@ -117,6 +145,7 @@ std::vector<Entity> read_entities(const CsvTable& table, Diagnostics& diag,
   }
   std::unordered_map<std::string, int> first_line;
   bool warned_population_column = false;
+  SeparatorCells separators;
   for (const CsvRow& row : table.rows) {
     Entity e;
     e.where = {table.file, row.line, 0};
@@ -155,7 +184,7 @@ std::vector<Entity> read_entities(const CsvTable& table, Diagnostics& diag,
         warned_population_column = true;
       }
       ok = false;
-    } else if (!read_populations(table, row, c, e, diag)) {
+    } else if (!read_populations(table, row, c, e, diag, separators)) {
       ok = false;
     } else if (needs_population && e.populations.empty()) {
       const int column = c.population >= 0 ? c.population : c.years.front().column;
@@ -169,6 +198,7 @@ std::vector<Entity> read_entities(const CsvTable& table, Diagnostics& diag,
     e.istat = cell_text(row, c.istat);
     if (ok) entities.push_back(std::move(e));
   }
+  separators.report(diag);
   return entities;
 }
 

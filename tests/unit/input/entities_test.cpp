@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include <fmt/format.h>
+
 #include "input/entities.hpp"
 #include "input/header.hpp"
 #include "input/read_file.hpp"
@@ -415,4 +417,22 @@ TEST_CASE("joined, left and istat columns", "[entities][membership]") {
   CHECK_THAT(text, Contains("enti.csv:2:6: left \"2028-06-30\" is not a 31 December"));
   CHECK_THAT(text, Contains("enti.csv:3:6: left 2026-12-31 is before joined 2027-01-01"));
   CHECK_THAT(text, Contains("enti.csv:4:5: joined"));
+}
+
+TEST_CASE("thousands separators down a column are told once") {
+  auto file_with = [](int rows) {
+    std::string text = "id,name,type,population\n";
+    for (int i = 0; i < rows; ++i) text += fmt::format("{},C{},comune,2.{:03}\n", 100 + i, i, i);
+    return text + "999,Ok,comune,1500\n";
+  };
+  const Read few = read(file_with(3));
+  CHECK(few.diag.errors.size() == 3);
+  CHECK(few.entities.size() == 1);
+  const Read many = read(file_with(5));
+  REQUIRE(many.diag.errors.size() == 1);
+  const std::string text = diagnostics_text(many.diag);
+  CHECK_THAT(text, Contains("enti.csv:2:4"));
+  CHECK_THAT(text, Contains("write 2000"));
+  CHECK_THAT(text, Contains("4 more rows alike, lines 3, 4, 5, 6:"));
+  CHECK(many.entities.size() == 1);
 }
