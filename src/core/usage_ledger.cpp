@@ -66,7 +66,24 @@ std::map<std::string, std::int64_t> UsageLedger::totals_by_service() const {
 
 namespace ledger_rules {
 
-std::string unknown_id(std::string_view id) {
+std::vector<std::string> lost_zero_forms(std::string_view id) {
+  if (id.empty() || id.find_first_not_of("0123456789") != std::string_view::npos) return {};
+  std::vector<std::string> forms;
+  const std::size_t first = id.find_first_not_of('0');
+  if (first == std::string_view::npos) return {};  // zeros alone are no code
+  if (first != 0) forms.emplace_back(id.substr(first));
+  if (id.size() < 6) forms.push_back(std::string(6 - id.size(), '0') + std::string(id));
+  return forms;
+}
+
+std::string unknown_id(std::string_view id, const std::function<bool(std::string_view)>& is_known) {
+  for (const std::string& form : lost_zero_forms(id)) {
+    if (!is_known(form)) continue;
+    return fmt::format(
+        "id \"{}\" is not in the entities file, which has \"{}\": a leading zero was lost (Excel "
+        "drops them from codes stored as numbers): format the id column as text in both files",
+        id, form);
+  }
   return fmt::format("id \"{}\" is not in the entities file: add the entity or correct the id", id);
 }
 
@@ -114,7 +131,10 @@ bool check_record(const UsageRecord& r, const std::unordered_set<std::string>& k
                   std::set<std::pair<std::string, int>>& unknown_rows, Diagnostics& diag) {
   if (!known_ids.count(r.entity_id)) {
     if (unknown_rows.insert({r.where.file, r.where.line}).second)
-      diag.error(field(r, r.id_field), ledger_rules::unknown_id(r.entity_id));
+      diag.error(field(r, r.id_field),
+                 ledger_rules::unknown_id(r.entity_id, [&](std::string_view form) {
+                   return known_ids.count(std::string(form)) > 0;
+                 }));
     return false;
   }
   if (auto m = memberships.find(r.entity_id); m != memberships.end()) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -70,7 +71,13 @@ class UsageLedger {
 // event logs. Each returns why a row breaks it, or "" when it keeps it.
 namespace ledger_rules {
 
-std::string unknown_id(std::string_view id);
+// An id of no entity. `is_known` tells whether an id is an entity's: when
+// the id with its leading zeros lost or restored is one ("17001" for
+// "017001", as Excel drops them from codes stored as numbers), it is named.
+std::string unknown_id(std::string_view id, const std::function<bool(std::string_view)>& is_known);
+// The ids that `id` may have been before Excel took its leading zeros, or
+// after: without them, and zero-padded to an ISTAT code's six digits.
+std::vector<std::string> lost_zero_forms(std::string_view id);
 // `service` is not in the tariff: the message lists those that are.
 std::string unknown_service(std::string_view service, const Tariff& tariff);
 // The tariff's price is not overridden silently; a price per event must be

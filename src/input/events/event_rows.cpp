@@ -209,7 +209,9 @@ void EventRows::check_and_take(const std::string_view* f, int line) {
   }
   const int entity = context_.find_entity(id);
   if (entity < 0) {
-    problems_.add(at(line, columns_.id), ledger_rules::unknown_id(id));
+    problems_.add(at(line, columns_.id), ledger_rules::unknown_id(id, [&](std::string_view form) {
+                    return context_.find_entity(form) >= 0;
+                  }));
     ok = false;
   } else if (context_.bounded(entity)) {
     const std::string why = ledger_rules::outside_membership(

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/semester.hpp"
+#include "core/usage_ledger.hpp"
 #include "input/csv.hpp"
 #include "input/tariff_source.hpp"
 #include "input/usage.hpp"
@@ -289,4 +290,22 @@ TEST_CASE("usage files are checked against the entities and the tariff") {
             .size() == 1);
   CHECK(problems("id;period;service;quantity;unit_price\n017001;2026-H1;formazione;2;12,50\n")
             .empty());
+}
+
+TEST_CASE("an unknown id names the entity whose leading zero was lost") {
+  using ledger_rules::lost_zero_forms;
+  CHECK(lost_zero_forms("017001") == std::vector<std::string>{"17001"});
+  CHECK(lost_zero_forms("17001") == std::vector<std::string>{"017001"});
+  CHECK(lost_zero_forms("0017001") == std::vector<std::string>{"17001"});
+  CHECK(lost_zero_forms("001234") == std::vector<std::string>{"1234"});
+  CHECK(lost_zero_forms("1234") == std::vector<std::string>{"001234"});
+  CHECK(lost_zero_forms("CM01").empty());
+  CHECK(lost_zero_forms("000").empty());
+  CHECK(lost_zero_forms("").empty());
+  using Catch::Matchers::Contains;
+  auto known = [](std::string_view id) { return id == "17001"; };
+  CHECK_THAT(ledger_rules::unknown_id("017001", known),
+             Contains("which has \"17001\": a leading zero was lost"));
+  CHECK_THAT(ledger_rules::unknown_id("017002", known),
+             Contains("is not in the entities file: add the entity"));
 }
