@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "cli/output_guard.hpp"
 #include "cli/registry.hpp"
 #include "input/tariff_source.hpp"
 #include "version.hpp"
@@ -60,7 +61,10 @@ Run 'citfee COMMAND --help' for the options of a command.)");
               << "\nRun 'citfee --help' or 'citfee COMMAND --help' for the options.\n";
     return static_cast<int>(citfee::Failure::kBadUsage);
   }
-  for (const CLI::App* sub : app.get_subcommands()) actions.at(sub->get_name())();
+  for (const CLI::App* sub : app.get_subcommands()) {
+    citfee::cli::refuse_output_over_input(*sub);
+    actions.at(sub->get_name())();
+  }
   return 0;
 }
 
