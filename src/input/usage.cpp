@@ -37,6 +37,10 @@ std::vector<UsageRecord> read_wide(const CsvTable& t, const Tariff& tariff, Wide
                                    Diagnostics& diag) {
   std::vector<int> service_cols;
   bool ok = true;
+  // A header of many wrong columns (a file that is no usage file) is told in
+  // a few lines, not one per column.
+  constexpr int kUnknownShown = 10;
+  int unknown = 0;
   for (std::size_t i = 0; i < t.header.size(); ++i) {
     const std::string& name = t.header[i];
     if (name == "id" || name == "period" || name == "name") continue;
@@ -45,6 +49,8 @@ std::vector<UsageRecord> read_wide(const CsvTable& t, const Tariff& tariff, Wide
     if (name.empty()) {
       diag.error(where,
                  "this column has no name in the header but holds values: name it or delete it");
+      ok = false;
+    } else if (!s && ++unknown > kUnknownShown) {
       ok = false;
     } else if (!s) {
       std::vector<std::string> keys;
@@ -65,6 +71,12 @@ std::vector<UsageRecord> read_wide(const CsvTable& t, const Tariff& tariff, Wide
     } else {
       service_cols.push_back(static_cast<int>(i));
     }
+  }
+  if (unknown > kUnknownShown) {
+    diag.error({t.file, t.header_line, 0},
+               fmt::format("and {} more columns that are not services of the tariff {}: is this "
+                           "a usage file?",
+                           unknown - kUnknownShown, tariff.id));
   }
   std::vector<UsageRecord> records;
   if (!ok) return records;
