@@ -26,7 +26,14 @@ void add_statement_options(CLI::App& cmd, StatementOptions& o) {
                      "Write a PDF statement (in Italian) for each entity into DIR, made if "
                      "missing, and one PDF with them all for printing");
   dir->type_name("DIR");
-  cmd.add_flag("--all", o.all, "With --statements: also for entities that owe nothing")->needs(dir);
+  CLI::Option* all = cmd.add_flag("--all", o.all,
+                                  "With --statements: also for entities that owe nothing (the "
+                                  "semester's default: Annex A gives every member its account)");
+  all->needs(dir);
+  cmd.add_flag("--only-due", o.only_due,
+               "With --statements: semester letters only for entities that owe something")
+      ->needs(dir)
+      ->excludes(all);
   cmd.add_flag("--draft", o.draft,
                "With --statements: mark every page BOZZA; allowed without an IBAN")
       ->needs(dir);
@@ -157,7 +164,9 @@ void StatementWriter::emit_semester(Report report, const CommonOptions& common,
   check_ids(entities);
   std::vector<Statement> statements;
   for (const SemesterBill& bill : bills) {
-    if (options_.all || !bill.total.is_zero())
+    // Annex A: "semestralmente verrà trasmessa all'Ente aderente una
+    // comunicazione" with the services used, whether or not a fee is due.
+    if (!options_.only_due || !bill.total.is_zero())
       statements.push_back(semester_statement(bill, tariff, *settings_));
   }
   write(std::move(report), common, statements, fmt::format("quote-variabili-{}", period.str()),

@@ -18,7 +18,8 @@ namespace citfee::cli {
 
 struct StatementOptions {
   std::string directory;  // empty: no statements
-  bool all = false;
+  bool all = false;       // annual letters also for a fee of zero
+  bool only_due = false;  // semester letters only for a fee to pay
   bool draft = false;
   std::string iban;
   std::string issuer;

@@ -141,12 +141,13 @@ check_annual() {
 check_semester() {
   local out=$scratch/semester
   run semester --period 2026-H1 --entities enti.csv --usage consumi.csv --usage formazione.csv \
-    --statements "$out" --issuer emittente.toml --date 2026-07-10 -O csv
+    --statements "$out" --issuer emittente.toml --date 2026-07-10 -O csv --only-due
   expect_file "$out/017170-2026-H1.pdf"
   expect_file "$out/017144-2026-H1.pdf"
   expect_file "$out/CM01-2026-H1.pdf"
   expect_file "$out/quote-variabili-2026-H1.pdf"
-  # Acquafredda's 100 consultations are within its 270: it owes nothing, gets nothing.
+  # Acquafredda's 100 consultations are within its 270: it owes nothing, and
+  # with --only-due gets no letter.
   expect_no_file "$out/017001-2026-H1.pdf"
   expect_no_file "$out/017002-2026-H1.pdf"
   local f=$out/017170-2026-H1.pdf
@@ -179,7 +180,7 @@ check_semester() {
   # 1 kit x 70; 300 consultations x 0.70 = 210; 2 training events x 45 = 90. Total 370.
   out=$scratch/semester-h2
   run semester --period 2026-H2 --entities enti.csv --usage consumi.csv --usage formazione.csv \
-    --statements "$out" --iban "$iban" -O csv
+    --statements "$out" --iban "$iban" -O csv --only-due
   f=$out/017170-2026-H2.pdf
   expect_text "$f" "Servizi erogati nel 2° semestre 2026 – quote variabili" "31 gennaio 2027" "31/01/2027"
   expect_line "$f" "Kit di firma digitale +1 +0 +1 +70,00 € +70,00 €"
@@ -197,6 +198,16 @@ check_all() {
   local n
   n=$(find "$out" -name '*-2026-H1.pdf' ! -name 'quote-*' | wc -l)
   [[ "$n" == 8 ]] || fail "--all should write 8 statements, wrote $n"
+  # Without --all too: a semester letter goes to every member (Annex A).
+  run semester --period 2026-H1 --entities enti.csv --usage consumi.csv --statements "$out-default" \
+    --iban "$iban" -O csv
+  n=$(find "$out-default" -name '*-2026-H1.pdf' ! -name 'quote-*' | wc -l)
+  [[ "$n" == 8 ]] || fail "every member should get a semester letter, wrote $n"
+  # --only-due: only those with a fee to pay.
+  run semester --period 2026-H1 --entities enti.csv --usage consumi.csv --statements "$out-due" \
+    --iban "$iban" -O csv --only-due
+  n=$(find "$out-due" -name '*-2026-H1.pdf' ! -name 'quote-*' | wc -l)
+  ((n > 0 && n < 8)) || fail "--only-due should write fewer than 8 statements, wrote $n"
   local f=$out/017001-2026-H1.pdf
   expect_text "$f" "Comune di Acquafredda" "0,00 €" "non è dovuto alcun importo"
   expect_line "$f" "Consultazione Registro Imprese +100 +100 +0 +0,70 € +0,00 €"
