@@ -26,7 +26,7 @@ constexpr TypeNames kTypeNames[] = {
     {EntityType::kAltroEnte, "altro_ente", "Altro ente pubblico"},
 };
 
-// Other spellings seen in exports, already folded by fold_type_name().
+// Other spellings seen in exports, already folded by fold_name().
 struct Alias {
   std::string_view folded;
   EntityType type;
@@ -45,9 +45,9 @@ constexpr Alias kAliases[] = {
     {"ente_pubblico", EntityType::kAltroEnte},
 };
 
-// Lower-cases ASCII, drops the accents of Italian vowels and turns every run
-// of other characters into one underscore: "Comunità  Montana" -> comunita_montana.
-std::string fold_type_name(std::string_view text) {
+}  // namespace
+
+std::string fold_name(std::string_view text) {
   std::string out;
   bool gap = false;
   for (std::size_t i = 0; i < text.size(); ++i) {
@@ -78,8 +78,6 @@ std::string fold_type_name(std::string_view text) {
   return out;
 }
 
-}  // namespace
-
 std::string_view type_key(EntityType type) {
   for (const auto& n : kTypeNames) {
     if (n.type == type) return n.key;
@@ -95,9 +93,9 @@ std::string_view type_label(EntityType type) {
 }
 
 std::optional<EntityType> parse_entity_type(std::string_view text) {
-  const std::string folded = fold_type_name(text);
+  const std::string folded = fold_name(text);
   for (const auto& n : kTypeNames) {
-    if (folded == n.key || folded == fold_type_name(n.label)) return n.type;
+    if (folded == n.key || folded == fold_name(n.label)) return n.type;
   }
   for (const auto& a : kAliases) {
     if (folded == a.folded) return a.type;

@@ -31,6 +31,10 @@ inline constexpr EntityType kAllEntityTypes[] = {
 std::string_view type_key(EntityType type);
 // Italian label for people: "Comunità Montana".
 std::string_view type_label(EntityType type);
+// A name as spellings are compared: ASCII lower-cased, the accents of Italian
+// vowels dropped, every run of other characters one underscore
+// ("Comunità  Montana" -> comunita_montana). For type names and column names.
+std::string fold_name(std::string_view text);
 // Accepts the keys and the Italian spellings, in any case ("Unione di Comuni").
 std::optional<EntityType> parse_entity_type(std::string_view text);
 // Comuni (the capoluogo among them) carry a population; other entities do not.

@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-#include "input/header.hpp"
+#include "core/entity.hpp"
 
 namespace citfee {
 
@@ -43,21 +43,6 @@ const std::map<std::string, std::string, std::less<>>& italian_names() {
   return names;
 }
 
-// The accented vowels of Italian, in UTF-8, upper and lower case.
-const char* plain_vowel(std::string_view s, std::size_t i, std::size_t& length) {
-  static const std::pair<std::string_view, const char*> kAccents[] = {
-      {"à", "a"}, {"á", "a"}, {"è", "e"}, {"é", "e"}, {"ì", "i"}, {"í", "i"}, {"ò", "o"},
-      {"ó", "o"}, {"ù", "u"}, {"ú", "u"}, {"À", "a"}, {"Á", "a"}, {"È", "e"}, {"É", "e"},
-      {"Ì", "i"}, {"Í", "i"}, {"Ò", "o"}, {"Ó", "o"}, {"Ù", "u"}, {"Ú", "u"}};
-  for (const auto& [accented, plain] : kAccents) {
-    if (s.substr(i, accented.size()) == accented) {
-      length = accented.size();
-      return plain;
-    }
-  }
-  return nullptr;
-}
-
 // "popolazione_2026" → "population_2026".
 std::optional<std::string> english_year_column(std::string_view name) {
   for (std::string_view prefix : {"popolazione_", "abitanti_", "residenti_"}) {
@@ -70,23 +55,6 @@ std::optional<std::string> english_year_column(std::string_view name) {
 
 }  // namespace
 
-std::string folded_name(std::string_view cell) {
-  const std::string lower = lower_trimmed(cell);
-  std::string out;
-  for (std::size_t i = 0; i < lower.size();) {
-    std::size_t length = 1;
-    if (const char* plain = plain_vowel(lower, i, length)) {
-      out += plain;
-    } else if (lower[i] == ' ' || lower[i] == '-') {
-      out += '_';
-    } else {
-      out += lower[i];
-    }
-    i += length;
-  }
-  return out;
-}
-
 std::optional<std::string> english_column(std::string_view name) {
   const auto it = italian_names().find(name);
   if (it != italian_names().end()) return it->second;
@@ -98,7 +66,7 @@ bool apply_header_names(CsvTable& table, Diagnostics& diag) {
   bool ok = true;
   for (std::size_t i = 0; i < table.header.size(); ++i) {
     std::string& cell = table.header[i];
-    const std::string english = english_column(folded_name(cell)).value_or(cell);
+    const std::string english = english_column(fold_name(cell)).value_or(cell);
     const auto [it, fresh] = named_by.emplace(english, cell);
     // The same name twice is check_header's to report; two names for one
     // column are reported here, as the user wrote them.

@@ -11,17 +11,13 @@
 
 namespace citfee {
 
-// A header cell as names are compared: trimmed, lower-case, accents taken
-// off the Italian vowels, blanks and '-' as '_' ("Quantità" → "quantita").
-std::string folded_name(std::string_view cell);
-
 // The English column a name stands for ("abitanti" → "population",
-// "popolazione_2026" → "population_2026") after folded_name; nothing when
-// it names none.
+// "popolazione_2026" → "population_2026"), folded by fold_name ("Quantità"
+// → "quantita"); nothing when it names none.
 std::optional<std::string> english_column(std::string_view folded);
 
 // Renames the header's Italian columns to their English names, in place.
-// Names that mean nothing here are left as they were (lower-cased). A column
+// Names that mean nothing here are left as they were written. A column
 // named both ways ("id" and "codice") is an error, reported once; "istat" or
 // "codice_istat" is the id column when there is no other. False on an error.
 bool apply_header_names(CsvTable& table, Diagnostics& diag);

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "core/entity.hpp"
 #include "input/csv.hpp"
 #include "input/header_names.hpp"
 #include "support.hpp"
@@ -13,12 +14,12 @@ using Catch::Matchers::Contains;
 using citfee::test::diagnostics_text;
 
 TEST_CASE("header names fold case, accents and blanks") {
-  CHECK(folded_name("  Quantità ") == "quantita");
-  CHECK(folded_name("QUANTITÀ") == "quantita");
-  CHECK(folded_name("Prezzo unitario") == "prezzo_unitario");
-  CHECK(folded_name("Data-Adesione") == "data_adesione");
-  CHECK(folded_name("Città") == "citta");
-  CHECK(folded_name("id") == "id");
+  CHECK(fold_name("  Quantità ") == "quantita");
+  CHECK(fold_name("QUANTITÀ") == "quantita");
+  CHECK(fold_name("Prezzo unitario") == "prezzo_unitario");
+  CHECK(fold_name("Data-Adesione") == "data_adesione");
+  CHECK(fold_name("Città") == "citta");
+  CHECK(fold_name("id") == "id");
 }
 
 TEST_CASE("Italian names map to the English columns") {
