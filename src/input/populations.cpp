@@ -263,10 +263,7 @@ std::vector<PopulationRecord> read_population_table(const CsvTable& t, Diagnosti
 std::vector<PopulationRecord> read_populations(std::string_view bytes, const std::string& file,
                                                Diagnostics& diag) {
   // ISTAT's older files, and spreadsheets saved on Windows.
-  DecodedText decoded = decode_text(std::string(bytes));
-  if (decoded.encoding != TextEncoding::kUtf8)
-    diag.note({file, 0, 0}, encoding_note(decoded.encoding));
-  std::string text = std::move(decoded.text);
+  std::string text = decode_input(std::string(bytes), file, diag);
   if (is_blank_text(text)) {
     diag.error({file, 0, 0}, fmt::format("the file is empty: expected e.g. {}", kExample));
     return {};

@@ -28,10 +28,7 @@ CsvTable read_table(const std::string& path, const std::string& sheet, Diagnosti
     empty.file = name;
     return empty;
   }
-  DecodedText decoded = decode_text(std::move(bytes));
-  if (decoded.encoding != TextEncoding::kUtf8)
-    diag.note({name, 0, 0}, encoding_note(decoded.encoding));
-  return parse_csv(decoded.text, name, diag);
+  return parse_csv(decode_input(std::move(bytes), name, diag), name, diag);
 }
 
 }  // namespace citfee

@@ -64,4 +64,11 @@ std::string encoding_note(TextEncoding encoding) {
   return "";
 }
 
+std::string decode_input(std::string bytes, const std::string& file, Diagnostics& diag) {
+  DecodedText decoded = decode_text(std::move(bytes));
+  if (decoded.encoding != TextEncoding::kUtf8)
+    diag.note({file, 0, 0}, encoding_note(decoded.encoding));
+  return std::move(decoded.text);
+}
+
 }  // namespace citfee

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/error.hpp"
+
 namespace citfee {
 
 enum class TextEncoding { kUtf8, kWindows1252, kUtf16 };
@@ -33,5 +35,9 @@ DecodedText decode_text(std::string bytes);
 
 // What a note on stderr says of a file read as `encoding` (not UTF-8).
 std::string encoding_note(TextEncoding encoding);
+
+// decode_text for the readers: the text, with the note of how `file` was
+// read in `diag` when it was not UTF-8.
+std::string decode_input(std::string bytes, const std::string& file, Diagnostics& diag);
 
 }  // namespace citfee
