@@ -105,21 +105,6 @@ class Scanner {
   bool ended_line_ = false;
 };
 
-// A NUL or another control character (a tab and line breaks aside) is no
-// text a name or a code holds; written on, it would cut names in PDF and XLSX.
-bool check_control_chars(const CsvTable& table, const CsvRow& row, Diagnostics& diag) {
-  for (std::size_t i = 0; i < row.fields.size(); ++i) {
-    for (unsigned char c : row.fields[i]) {
-      if ((c >= 0x20 && c != 0x7F) || c == '\t' || c == '\n' || c == '\r') continue;
-      diag.error(table.at(row, static_cast<int>(i)),
-                 fmt::format("the field holds the control character 0x{:02X}{}: remove it", c,
-                             c == 0 ? " (NUL)" : ""));
-      return false;
-    }
-  }
-  return true;
-}
-
 bool check_utf8(const CsvTable& table, const CsvRow& row, Diagnostics& diag) {
   for (std::size_t i = 0; i < row.fields.size(); ++i) {
     std::size_t bad = find_invalid_utf8(row.fields[i]);
@@ -130,7 +115,7 @@ bool check_utf8(const CsvTable& table, const CsvRow& row, Diagnostics& diag) {
                     static_cast<unsigned char>(row.fields[i][bad])));
     return false;
   }
-  return check_control_chars(table, row, diag);
+  return true;
 }
 
 // Spreadsheets often export trailing columns with no name and no values
