@@ -186,7 +186,7 @@ bool Part::read_header() {
     if (!check_csv_row(like_row, row_, problems_.diag)) continue;
     shape_.header_line = row_.line;
     for (const std::string& name : row_.fields) shape_.header.push_back(lower_trimmed(name));
-    if (!apply_header_names(shape_, problems_.diag)) return false;
+    apply_header_names(shape_, problems_.diag);  // as parse_csv: check_header follows
     break;
   }
   if (!events::event_columns(shape_, columns_, problems_.diag)) return false;
