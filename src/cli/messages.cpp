@@ -10,6 +10,10 @@ void warn(const std::string& text) {
   std::cerr << "citfee: warning: " << text << '\n';
 }
 
+void note(const std::string& text) {
+  std::cerr << "citfee: note: " << text << '\n';
+}
+
 void report_diagnostics(const Diagnostics& diag) {
   for (const auto& n : diag.notes) std::cerr << "citfee: note: " << n.str() << '\n';
   for (const auto& w : diag.warnings) warn(w.str());

@@ -9,6 +9,8 @@ namespace citfee::cli {
 
 // "citfee: warning: TEXT" on standard error.
 void warn(const std::string& text);
+// "citfee: note: TEXT": what a run did that is worth knowing, not a problem.
+void note(const std::string& text);
 
 // Prints the warnings, then every error, and stops the run with kBadData.
 void report_diagnostics(const Diagnostics& diag);

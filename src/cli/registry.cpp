@@ -10,12 +10,13 @@ Action add_check(CLI::App& app);
 Action add_ledger(CLI::App& app);
 Action add_tariff(CLI::App& app);
 Action add_summary(CLI::App& app);
+Action add_bills(CLI::App& app);
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> list = {
       {"annual", add_annual},   {"semester", add_semester}, {"explain", add_explain},
       {"check", add_check},     {"ledger", add_ledger},     {"tariff", add_tariff},
-      {"summary", add_summary},
+      {"summary", add_summary}, {"bills", add_bills},
   };
   return list;
 }

@@ -139,26 +139,53 @@ StatementWriter::StatementWriter(const StatementOptions& options) : options_(opt
   settings_ = settings;
 }
 
+namespace {
+
+void emit_then_commit(Report report, const CommonOptions& common, std::vector<Report> more_sheets,
+                      const BooksStep& books) {
+  emit(std::move(report), common, std::move(more_sheets));
+  if (books.commit) books.commit();
+}
+
+// With the books, a letter goes with a bill issued by this run, and shows its number.
+const BillMark* letter_mark(const BooksStep& books, const std::string& entity_id) {
+  static const BillMark none;
+  if (!books.marks) return &none;
+  const auto it = books.marks->find(entity_id);
+  if (it == books.marks->end() || it->second.number.empty()) return nullptr;
+  if (it->second.status != "issued" && it->second.status != "credit") return nullptr;
+  return &it->second;
+}
+
+}  // namespace
+
+Date StatementWriter::date() const {
+  return settings_ ? settings_->date : today();
+}
+
 void StatementWriter::emit_annual(Report report, const CommonOptions& common,
                                   const std::vector<AnnualFee>& fees, const Tariff& tariff,
-                                  int year) const {
-  if (!settings_) return emit(std::move(report), common);
+                                  int year, const BooksStep& books) const {
+  if (!settings_) return emit_then_commit(std::move(report), common, {}, books);
   std::vector<const Entity*> entities;
   for (const AnnualFee& fee : fees) entities.push_back(fee.entity);
   check_ids(entities);
   std::vector<Statement> statements;
   for (const AnnualFee& fee : fees) {
-    if (options_.all || !fee.fee.is_zero())
-      statements.push_back(annual_statement(fee, tariff, *settings_));
+    const BillMark* mark = letter_mark(books, fee.entity->id);
+    if (!mark || (!options_.all && !books.marks && fee.fee.is_zero())) continue;
+    statements.push_back(annual_statement(fee, tariff, *settings_));
+    statements.back().number = mark->number;
   }
   write(std::move(report), common, statements, fmt::format("quote-annuali-{}", year),
-        fmt::format("Quote annuali di adesione al CIT – anno {}", year));
+        fmt::format("Quote annuali di adesione al CIT – anno {}", year), {}, books);
 }
 
 void StatementWriter::emit_semester(Report report, const CommonOptions& common,
                                     const std::vector<SemesterBill>& bills, const Tariff& tariff,
-                                    Period period, std::vector<Report> more_sheets) const {
-  if (!settings_) return emit(std::move(report), common, std::move(more_sheets));
+                                    Period period, std::vector<Report> more_sheets,
+                                    const BooksStep& books) const {
+  if (!settings_) return emit_then_commit(std::move(report), common, std::move(more_sheets), books);
   std::vector<const Entity*> entities;
   for (const SemesterBill& bill : bills) entities.push_back(bill.entity);
   check_ids(entities);
@@ -166,20 +193,24 @@ void StatementWriter::emit_semester(Report report, const CommonOptions& common,
   for (const SemesterBill& bill : bills) {
     // Annex A: "semestralmente verrà trasmessa all'Ente aderente una
     // comunicazione" with the services used, whether or not a fee is due.
-    if (!options_.only_due || !bill.total.is_zero())
-      statements.push_back(semester_statement(bill, tariff, *settings_));
+    const BillMark* mark = letter_mark(books, bill.entity->id);
+    if (!mark || (options_.only_due && bill.total.is_zero())) continue;
+    statements.push_back(semester_statement(bill, tariff, *settings_));
+    statements.back().number = mark->number;
   }
   write(std::move(report), common, statements, fmt::format("quote-variabili-{}", period.str()),
-        fmt::format("Quote variabili CIT – {}", italian_semester(period)), std::move(more_sheets));
+        fmt::format("Quote variabili CIT – {}", italian_semester(period)), std::move(more_sheets),
+        books);
 }
 
 void StatementWriter::write(Report report, const CommonOptions& common,
                             const std::vector<Statement>& statements,
                             const std::string& combined_stem, const std::string& combined_title,
-                            std::vector<Report> more_sheets) const {
+                            std::vector<Report> more_sheets, const BooksStep& books) const {
   if (statements.empty()) {
-    warn("no statement written: no entity owes anything (--all writes them anyway)");
-    return emit(std::move(report), common, std::move(more_sheets));
+    warn(books.marks ? "no statement written: no bill was issued by this run"
+                     : "no statement written: no entity owes anything (--all writes them anyway)");
+    return emit_then_commit(std::move(report), common, std::move(more_sheets), books);
   }
   // Staged files vanish unless committed: the report is written in between,
   // so a failure anywhere leaves neither.
@@ -189,7 +220,7 @@ void StatementWriter::write(Report report, const CommonOptions& common,
     staged.add(statements[i].file_stem + ".pdf", pdfs[i]);
   staged.add(combined_stem + ".pdf", pdfs.back());
   staged.add("invio.csv", sending_list_csv(statements, common));
-  emit(std::move(report), common, std::move(more_sheets));
+  emit_then_commit(std::move(report), common, std::move(more_sheets), books);
   staged.commit();
   warn_without_pec(statements);
 }

@@ -2,6 +2,8 @@
 // all for printing, written together with the command's usual output.
 #pragma once
 
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,6 +13,7 @@
 #include "cli/options.hpp"
 #include "core/annual.hpp"
 #include "core/semester.hpp"
+#include "present/bill_marks.hpp"
 #include "present/report.hpp"
 #include "present/statement.hpp"
 
@@ -28,6 +31,15 @@ struct StatementOptions {
 
 void add_statement_options(CLI::App& cmd, StatementOptions& options);
 
+// What a run with the books adds: the marks of its bills (a letter is made
+// only for one issued now, and shows its number), and the commit of the
+// books, made once the output is written and before the letters are put in
+// place, so that a failure leaves neither.
+struct BooksStep {
+  const std::map<std::string, BillMark>* marks = nullptr;
+  std::function<void()> commit;
+};
+
 class StatementWriter {
  public:
   // Settles the issuer (built in, then --issuer, then --iban), the date and
@@ -39,16 +51,19 @@ class StatementWriter {
   // of the entities that owe something (all with --all): everything is
   // written, or, if anything fails, nothing.
   void emit_annual(Report report, const CommonOptions& common, const std::vector<AnnualFee>& fees,
-                   const Tariff& tariff, int year) const;
+                   const Tariff& tariff, int year, const BooksStep& books = {}) const;
   // `more_sheets` go to a workbook after the report, as emit() takes them.
   void emit_semester(Report report, const CommonOptions& common,
                      const std::vector<SemesterBill>& bills, const Tariff& tariff, Period period,
-                     std::vector<Report> more_sheets = {}) const;
+                     std::vector<Report> more_sheets = {}, const BooksStep& books = {}) const;
+
+  // The date of the letters, and of the bills a run issues.
+  Date date() const;
 
  private:
   void write(Report report, const CommonOptions& common, const std::vector<Statement>& statements,
              const std::string& combined_stem, const std::string& combined_title,
-             std::vector<Report> more_sheets = {}) const;
+             std::vector<Report> more_sheets, const BooksStep& books) const;
 
   StatementOptions options_;
   std::optional<StatementSettings> settings_;  // set when statements are wanted

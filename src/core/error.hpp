@@ -26,6 +26,7 @@ enum class Failure {
   kBadData = 65,      // bad input data or tariff
   kNoInput = 66,      // input missing or unreadable
   kCannotWrite = 74,  // output could not be written
+  kTempFail = 75,     // the books are in use by another run: try again
   kInternal = 70      // a fault of citfee or of its installation
 };
 

@@ -41,6 +41,35 @@ bool is_valid_date(int year, int month, int day) {
   return day <= last;
 }
 
+// The civil-calendar algorithm of H. Hinnant, "chrono-compatible low-level
+// date algorithms": exact for every Gregorian date.
+long days_since_epoch(const Date& date) {
+  const long y = date.year - (date.month <= 2 ? 1 : 0);
+  const long era = (y >= 0 ? y : y - 399) / 400;
+  const long yoe = y - era * 400;
+  const long mp = (date.month + 9) % 12;
+  const long doy = (153 * mp + 2) / 5 + date.day - 1;
+  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+Date date_from_days(long days) {
+  const long z = days + 719468;
+  const long era = (z >= 0 ? z : z - 146096) / 146097;
+  const long doe = z - era * 146097;
+  const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const long mp = (5 * doy + 2) / 153;
+  const int day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  const int month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  const int year = static_cast<int>(yoe + era * 400 + (month <= 2 ? 1 : 0));
+  return {year, month, day};
+}
+
+Date add_days(const Date& date, long days) {
+  return date_from_days(days_since_epoch(date) + days);
+}
+
 Date parse_date(std::string_view text) {
   const std::string shown = "\"" + std::string(text) + "\"";
   Date d;

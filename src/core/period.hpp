@@ -24,6 +24,11 @@ Date parse_date(std::string_view text);
 // The day is the one written; the time is checked, then left. Throws ValueError.
 Date parse_date_time(std::string_view text);
 bool is_valid_date(int year, int month, int day);
+// Days since 1970-01-01 (negative before), and back: for dates a count of
+// days away, and the days between two dates.
+long days_since_epoch(const Date& date);
+Date date_from_days(long days);
+Date add_days(const Date& date, long days);
 
 // A month and day of a year, as a tariff gives a due date.
 struct MonthDay {

@@ -64,4 +64,11 @@ SemesterBill semester_bill(const Tariff& tariff, const UsageLedger& ledger, cons
   return bill;
 }
 
+void add_settlements(SemesterBill& bill, std::vector<Settlement> settlements) {
+  for (Settlement& s : settlements) {
+    bill.total += s.difference();
+    bill.settlements.push_back(std::move(s));
+  }
+}
+
 }  // namespace citfee

@@ -9,6 +9,7 @@
 #include "core/entity.hpp"
 #include "core/money.hpp"
 #include "core/period.hpp"
+#include "core/settlement.hpp"
 #include "core/tariff.hpp"
 #include "core/usage_ledger.hpp"
 
@@ -41,7 +42,8 @@ struct ServiceCharge {
 struct SemesterBill {
   const Entity* entity = nullptr;
   Period period;
-  std::vector<ServiceCharge> lines;  // services in tariff order; unused ones left out
+  std::vector<ServiceCharge> lines;     // services in tariff order; unused ones left out
+  std::vector<Settlement> settlements;  // conguaglio of earlier bills, in the total
   Money total;
   Date due;
 };
@@ -56,5 +58,8 @@ AllowanceUse allowance_use(const Tariff& tariff, const Service& service, const U
 
 SemesterBill semester_bill(const Tariff& tariff, const UsageLedger& ledger, const Entity& entity,
                            Period period);
+
+// Adds the settlements of earlier periods to the bill and its total.
+void add_settlements(SemesterBill& bill, std::vector<Settlement> settlements);
 
 }  // namespace citfee

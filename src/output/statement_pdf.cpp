@@ -164,7 +164,9 @@ class Layout {
   }
 
   void addresses() {
-    double left = labelled("Riferimento", s_.reference, y_) + 8;
+    double left = y_;
+    if (!s_.number.empty()) left = labelled("Numero", s_.number, left) + 8;
+    left = labelled("Riferimento", s_.reference, left) + 8;
     const std::string dated = s_.issuer.place.empty()
                                   ? italian_date(s_.date)
                                   : fmt::format("{}, {}", s_.issuer.place, italian_date(s_.date));

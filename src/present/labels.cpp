@@ -30,6 +30,11 @@ std::string italian_label(const std::string& column) {
       {"bodies", "Enti"},
       {"residents", "Residenti"},
       {"rank", "Posizione"},
+      {"number", "Numero"},
+      {"status", "Stato"},
+      {"reference", "Riferimento"},
+      {"kind", "Tipo documento"},
+      {"date", "Data"},
   };
   auto it = labels.find(column);
   return it == labels.end() ? column : it->second;

@@ -36,6 +36,13 @@ Report semester_lines_report(const std::vector<SemesterBill>& bills, const Tarif
                              Cell::of_integer(c.billable), Cell::of_decimal(c.unit_price),
                              Cell::of_amount(c.amount), Cell::of_date(bill.due)});
     }
+    // A conguaglio bills the period it settles, with this bill's due date.
+    for (const Settlement& st : bill.settlements) {
+      report.rows.push_back({Cell::of_text(bill.entity->id), Cell::of_text(bill.entity->name),
+                             Cell::of_text(st.period.str()), Cell::of_text("conguaglio"),
+                             Cell::empty(), Cell::empty(), Cell::empty(), Cell::empty(),
+                             Cell::of_amount(st.difference()), Cell::of_date(bill.due)});
+    }
   }
   return report;
 }

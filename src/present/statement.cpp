@@ -4,14 +4,6 @@
 
 namespace citfee {
 
-std::string annual_reference(int year, std::string_view entity_id) {
-  return fmt::format("CIT-QA-{}-{}", year, entity_id);
-}
-
-std::string semester_reference(Period period, std::string_view entity_id) {
-  return fmt::format("CIT-QV-{}-{}", period.str(), entity_id);
-}
-
 std::string file_name_problem(std::string_view entity_id) {
   if (entity_id.empty()) return "it is empty";
   if (entity_id.front() == '.') return "it begins with \".\", which would make a hidden file";

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/entity.hpp"
+#include "core/issued_bill.hpp"  // the references
 #include "core/issuer.hpp"
 #include "core/money.hpp"
 #include "core/period.hpp"
@@ -37,6 +38,7 @@ struct DetailRow {
 struct Statement {
   std::string file_stem;  // 017002-2026-H1: the statement's file is <stem>.pdf
   std::string reference;  // CIT-QV-2026-H1-017002: the same on every run
+  std::string number;     // QV-2026/0001 once issued in the books; else empty
   Issuer issuer;
   Recipient recipient;
   Date date;
@@ -59,11 +61,6 @@ struct StatementSettings {
   Date date;
   bool draft = false;
 };
-
-// References are built from what identifies a statement, never from a
-// counter: a re-run gives the same ones.
-std::string annual_reference(int year, std::string_view entity_id);
-std::string semester_reference(Period period, std::string_view entity_id);
 
 // Why an entity id cannot name a statement file ("/" or a control character,
 // a leading dot); empty when it can.

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "cli/books_run.hpp"
 #include "cli/emit.hpp"
 #include "cli/events.hpp"
 #include "cli/inputs.hpp"
@@ -12,8 +13,11 @@
 #include "cli/options.hpp"
 #include "cli/registry.hpp"
 #include "cli/statements.hpp"
+#include "core/bill_issue.hpp"
 #include "core/semester.hpp"
+#include "core/settlement.hpp"
 #include "input/tariff_source.hpp"
+#include "present/bill_marks.hpp"
 #include "present/semester_rows.hpp"
 
 namespace citfee::cli {
@@ -24,6 +28,7 @@ struct SemesterOptions {
   std::string sheet;  // --sheet: of every .xlsx input
   CommonOptions common;
   StatementOptions statements;
+  BooksOptions books;
   std::string period;
   std::string entities;
   std::vector<std::string> usage;
@@ -54,10 +59,86 @@ void warn_entities_without_usage(const UsageLedger& ledger, const std::vector<En
                    period.str(), list));
 }
 
+// What `period` comes to for `entity` from today's ledger, under the tariff
+// and the residents of its own year: an earlier semester settled.
+Money recomputed(const SemesterOptions& o, const UsageLedger& ledger, const Entity& entity,
+                 Period period) {
+  const Tariff tariff = tariff_for_year(o.common.tariff, period.year);
+  const Entity e = with_population_of(entity, period.year - 1);
+  return semester_bill(tariff, ledger, e, period).total;
+}
+
+// A bill issued before: shown as issued; a change since is told, for the
+// next semester bill settles it.
+SemesterBill shown_as_issued(const IssuedBill& issued, const SemesterBill& now,
+                             const Tariff& tariff, const std::vector<IssuedBill>& entity_bills) {
+  const Money billed = billed_for(entity_bills, now.period);
+  if (billed != now.total) {
+    warn(
+        fmt::format("{} {}: issued {} in {}, recomputed {} from today's usage (difference {}); "
+                    "the next semester bill settles it",
+                    now.entity->id, now.period.str(), billed.to_fixed(2), issued.number,
+                    now.total.to_fixed(2), (now.total - billed).to_fixed(2)));
+  }
+  return semester_bill_of(issued, tariff, *now.entity);
+}
+
+// With the books: the bills already issued as they were, the others with the
+// settlement of every earlier semester issued; numbered with --issue.
+std::map<std::string, BillMark> apply_books(BooksRun& books, std::vector<SemesterBill>& bills,
+                                            const SemesterOptions& o, const UsageLedger& ledger,
+                                            const Tariff& tariff, Date date) {
+  std::map<std::string, BillMark> marks;
+  std::vector<IssuedBill> fresh;
+  for (SemesterBill& bill : bills) {
+    const std::string& id = bill.entity->id;
+    const std::vector<IssuedBill>& mine = books.of_entity(id);
+    if (const IssuedBill* done = issued_bill_for(mine, BillKind::kSemester, bill.period.str())) {
+      bill = shown_as_issued(*done, bill, tariff, mine);
+      marks[id] = {done->number, "already_issued"};
+      continue;
+    }
+    std::vector<Settlement> settled;
+    for (Period q : periods_to_settle(mine, bill.period)) {
+      if (auto s = settle(mine, q, recomputed(o, ledger, *bill.entity, q))) settled.push_back(*s);
+    }
+    add_settlements(bill, std::move(settled));
+    marks[id] = {"", "not_issued"};
+    if (books.issuing()) fresh.push_back(semester_issue(bill, tariff, date));
+  }
+  if (fresh.empty()) return marks;
+  std::vector<std::string> inputs = o.usage;
+  inputs.insert(inputs.end(), o.events.begin(), o.events.end());
+  inputs.insert(inputs.end(), o.populations.begin(), o.populations.end());
+  inputs.push_back(o.entities);
+  books.issue(fresh, inputs, "semester " + bills.front().period.str());
+  for (const IssuedBill& b : fresh) marks[b.entity_id] = issued_mark(b);
+  return marks;
+}
+
+void tell_issued(const std::map<std::string, BillMark>& marks, const std::string& books) {
+  std::size_t issued = 0, already = 0;
+  for (const auto& [id, mark] : marks) {
+    if (mark.status == "already_issued") ++already;
+    if (mark.status == "issued" || mark.status == "credit") ++issued;
+  }
+  if (already) {
+    note(fmt::format("{} bill(s) already issued in {}: shown as issued, not issued again", already,
+                     books));
+  }
+  if (issued) note(fmt::format("{} bill(s) issued in {}", issued, books));
+}
+
 void run_semester(const SemesterOptions& o) {
   output_format(o.common);  // a bad -o or -O stops the run before any input is read
   const StatementWriter statements(o.statements);
   const Period period = o.period.empty() ? last_completed_period() : period_option(o.period);
+  if (!o.statements.directory.empty() && !o.books.path.empty() && !o.books.issue) {
+    throw Error(Failure::kBadUsage,
+                "--statements with --books makes the letters of the bills issued by the run: "
+                "add --issue");
+  }
+  BooksRun books(o.books);
   if (o.usage.empty() && o.events.empty()) {
     throw Error(Failure::kBadUsage,
                 "semester: give the usage with --usage FILE, --events FILE, or both");
@@ -83,14 +164,26 @@ void run_semester(const SemesterOptions& o) {
   warn_entities_without_usage(ledger, entities, period);
   std::vector<SemesterBill> bills;
   for (const Entity& e : entities) bills.push_back(semester_bill(tariff, ledger, e, period));
+  std::map<std::string, BillMark> marks;
+  if (books.active()) marks = apply_books(books, bills, o, ledger, tariff, statements.date());
   // A workbook holds both views, the --by one first.
   Report first = semester_lines_report(bills, tariff, period);
   Report second = semester_entities_report(bills, tariff, period);
+  if (books.active()) {
+    first = with_bill_marks(std::move(first), marks);
+    second = with_bill_marks(std::move(second), marks);
+  }
   if (o.by == "entity") std::swap(first, second);
   std::vector<Report> more_sheets;
   more_sheets.push_back(std::move(second));
+  BooksStep step;
+  if (books.active()) {
+    step.marks = &marks;
+    step.commit = [&] { books.commit(); };
+  }
   statements.emit_semester(std::move(first), o.common, bills, tariff, period,
-                           std::move(more_sheets));
+                           std::move(more_sheets), step);
+  if (books.active()) tell_issued(marks, o.books.path);
 }
 
 }  // namespace
@@ -116,6 +209,7 @@ Action add_semester(CLI::App& app) {
   add_tariff_option(*cmd, o->common);
   add_output_options(*cmd, o->common);
   add_statement_options(*cmd, o->statements);
+  add_books_options(*cmd, o->books, true);
   cmd->footer(R"(One usage ledger can serve every run: usage of earlier semesters uses up the free
 allowances, usage after the semester billed is ignored. Raw event logs (--events)
 count each event in the semester of its date, with or instead of --usage.
@@ -129,7 +223,14 @@ Examples:
   citfee semester --period 2026-H2 --entities enti.csv --usage consumi.csv -o quote-2026-H2.xlsx
   citfee semester --period 2026-H1 --entities enti.csv --usage consumi.csv --statements lettere --draft
   citfee semester --period 2026-H2 --entities enti.csv --events telemaco-log.csv --by entity
-  citfee semester --period 2026-H2 --entities enti.csv --usage consumi.csv --populations popolazione.csv)");
+  citfee semester --period 2026-H2 --entities enti.csv --usage consumi.csv --populations popolazione.csv
+  citfee semester --period 2026-H2 --entities enti.csv --usage consumi.csv --books registro.db --issue \
+      --statements lettere-2026-H2 --iban IT60X0542811101000000123456
+
+With --books and --issue every member's bill is numbered (QV-2026/0001) and kept
+in the books, never to change; a second run issues only what is missing. The
+bill of a semester settles (conguaglio) every earlier one issued whose usage
+has changed since, as a line of its own.)");
   return [o] { run_semester(*o); };
 }
 

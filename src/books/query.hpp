@@ -1,0 +1,58 @@
+// The SQL of the books: statements with their values bound, rows read back
+// into IssuedBill. Used by books.cpp only.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "books/books.hpp"
+#include "core/issued_bill.hpp"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace citfee::books_query {
+
+// One prepared statement; an SQLite failure becomes an Error naming the books.
+class Query {
+ public:
+  Query(sqlite3* db, const std::string& path, std::string_view sql);
+  Query(const Query&) = delete;
+  Query& operator=(const Query&) = delete;
+  ~Query();
+
+  Query& bind(int i, std::string_view text);
+  Query& bind(int i, std::int64_t n);
+  Query& bind(int i, const std::optional<std::int64_t>& n);
+  Query& bind(int i, const std::optional<Money>& m);
+  Query& bind_text_or_null(int i, std::string_view text);
+
+  bool step();  // true while there is a row
+  void run();   // a statement without rows
+
+  std::int64_t integer(int column) const;
+  std::optional<std::int64_t> maybe_integer(int column) const;
+  std::string text(int column) const;
+  Money money(int column) const;
+  std::optional<Money> maybe_money(int column) const;
+  Date date(int column) const;
+
+ private:
+  [[noreturn]] void fail(int rc) const;
+
+  sqlite3* db_;
+  const std::string& path_;
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+std::vector<IssuedBill> all_bills(sqlite3* db, const std::string& path);
+int last_sequence(sqlite3* db, const std::string& path, const Series& series);
+std::int64_t insert_run(sqlite3* db, const std::string& path, std::string_view command,
+                        const std::string& issued_at, const std::vector<InputRecord>& inputs);
+void insert_bill(sqlite3* db, const std::string& path, const IssuedBill& bill, const Series& series,
+                 int sequence, std::int64_t run);
+
+}  // namespace citfee::books_query

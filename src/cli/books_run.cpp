@@ -1,0 +1,56 @@
+#include "cli/books_run.hpp"
+
+#include "core/error.hpp"
+#include "input/file_digest.hpp"
+#include "input/read_file.hpp"
+
+namespace citfee::cli {
+
+void add_books_options(CLI::App& cmd, BooksOptions& o, bool issuing) {
+  cmd.add_option("--books", o.path,
+                 "The books (an SQLite file) of the bills issued; default: $CITFEE_BOOKS")
+      ->envname("CITFEE_BOOKS")
+      ->type_name("FILE");
+  if (issuing) {
+    cmd.add_flag("--issue", o.issue,
+                 "Issue the bills in the books (made if missing): numbered, and never changed "
+                 "again; a member that has its bill is left as it is");
+  }
+}
+
+BooksRun::BooksRun(const BooksOptions& o) : issuing_(o.issue) {
+  if (o.path.empty()) {
+    if (o.issue) {
+      throw Error(Failure::kBadUsage,
+                  "--issue needs the books: give --books FILE or set CITFEE_BOOKS");
+    }
+    return;
+  }
+  if (o.path == "-") throw Error(Failure::kBadUsage, "--books: give a file, not standard input");
+  books_.emplace(o.issue ? Books::open_for_writing(o.path) : Books::open_for_reading(o.path));
+  bills_ = books_->bills();
+  for (const IssuedBill& b : bills_) by_entity_[b.entity_id].push_back(b);
+}
+
+const std::vector<IssuedBill>& BooksRun::of_entity(const std::string& entity_id) const {
+  static const std::vector<IssuedBill> none;
+  const auto it = by_entity_.find(entity_id);
+  return it == by_entity_.end() ? none : it->second;
+}
+
+void BooksRun::issue(std::vector<IssuedBill>& bills, const std::vector<std::string>& inputs,
+                     const std::string& command) {
+  std::vector<InputRecord> records;
+  for (const std::string& path : inputs) records.push_back({display_name(path), file_sha256(path)});
+  books_->issue(bills, records, command);
+}
+
+void BooksRun::commit() {
+  if (books_ && issuing_) books_->commit();
+}
+
+BillMark issued_mark(const IssuedBill& bill) {
+  return {bill.number, bill.is_credit() ? "credit" : "issued"};
+}
+
+}  // namespace citfee::cli

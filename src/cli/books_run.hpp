@@ -1,0 +1,55 @@
+// --books and --issue: the bills a run finds in the books, and those it
+// issues, kept until the run's output is written.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "books/books.hpp"
+#include "core/issued_bill.hpp"
+#include "present/bill_marks.hpp"
+
+namespace citfee::cli {
+
+struct BooksOptions {
+  std::string path;  // --books FILE, or CITFEE_BOOKS
+  bool issue = false;
+};
+
+// --books (all commands that read them); with `issuing`, also --issue.
+void add_books_options(CLI::App& cmd, BooksOptions& options, bool issuing);
+
+class BooksRun {
+ public:
+  // Opens the books named, for writing with --issue (holding them until the
+  // run ends); without --books, a run without books.
+  explicit BooksRun(const BooksOptions& options);
+
+  bool active() const { return books_.has_value(); }
+  bool issuing() const { return issuing_; }
+  const std::string& path() const { return books_->path(); }
+
+  // The bills issued to `entity_id` before this run.
+  const std::vector<IssuedBill>& of_entity(const std::string& entity_id) const;
+  const std::vector<IssuedBill>& all() const { return bills_; }
+
+  // Numbers and records `bills`, with the digests of `inputs`; kept at commit().
+  void issue(std::vector<IssuedBill>& bills, const std::vector<std::string>& inputs,
+             const std::string& command);
+  void commit();
+
+ private:
+  std::optional<Books> books_;
+  bool issuing_ = false;
+  std::vector<IssuedBill> bills_;
+  std::map<std::string, std::vector<IssuedBill>> by_entity_;
+};
+
+// The mark of a bill this run issued: issued, or credit when negative.
+BillMark issued_mark(const IssuedBill& bill);
+
+}  // namespace citfee::cli

@@ -1,0 +1,20 @@
+// The number and status columns a run with the books adds to its rows.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "present/report.hpp"
+
+namespace citfee {
+
+struct BillMark {
+  std::string number;  // QA-2027/0001; empty when not issued
+  std::string status;  // issued, already_issued, credit, not_issued
+};
+
+// Adds the columns number and status to every row, by the entity id in the
+// first column; rows of an id without a mark get empty cells.
+Report with_bill_marks(Report report, const std::map<std::string, BillMark>& marks);
+
+}  // namespace citfee
