@@ -1,5 +1,8 @@
 #include "cli/books_run.hpp"
 
+#include <fmt/format.h>
+
+#include "cli/messages.hpp"
 #include "core/error.hpp"
 #include "input/file_digest.hpp"
 #include "input/read_file.hpp"
@@ -18,7 +21,12 @@ void add_books_options(CLI::App& cmd, BooksOptions& o, bool issuing) {
   }
 }
 
-BooksRun::BooksRun(const BooksOptions& o) : issuing_(o.issue) {
+BooksRun::BooksRun(const BooksOptions& o, bool letters) : issuing_(o.issue) {
+  if (letters && !o.path.empty() && !o.issue) {
+    throw Error(Failure::kBadUsage,
+                "--statements with --books makes the letters of the bills the run issues: add "
+                "--issue");
+  }
   if (o.path.empty()) {
     if (o.issue) {
       throw Error(Failure::kBadUsage,
@@ -51,6 +59,19 @@ void BooksRun::commit() {
 
 BillMark issued_mark(const IssuedBill& bill) {
   return {bill.number, bill.is_credit() ? "credit" : "issued"};
+}
+
+void tell_issued(const std::map<std::string, BillMark>& marks, const std::string& books) {
+  std::size_t issued = 0, already = 0;
+  for (const auto& [id, mark] : marks) {
+    if (mark.status == "already_issued") ++already;
+    if (mark.status == "issued" || mark.status == "credit" || mark.status == "corrected") ++issued;
+  }
+  if (already) {
+    note(fmt::format("{} bill(s) already issued in {}: shown as issued, not issued again", already,
+                     books));
+  }
+  if (issued) note(fmt::format("{} bill(s) issued in {}", issued, books));
 }
 
 }  // namespace citfee::cli

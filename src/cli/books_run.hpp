@@ -27,7 +27,8 @@ class BooksRun {
  public:
   // Opens the books named, for writing with --issue (holding them until the
   // run ends); without --books, a run without books.
-  explicit BooksRun(const BooksOptions& options);
+  // With `letters` (--statements), the books are written: --issue is needed.
+  BooksRun(const BooksOptions& options, bool letters);
 
   bool active() const { return books_.has_value(); }
   bool issuing() const { return issuing_; }
@@ -51,5 +52,8 @@ class BooksRun {
 
 // The mark of a bill this run issued: issued, or credit when negative.
 BillMark issued_mark(const IssuedBill& bill);
+
+// Tells on stderr how many bills the run issued and found already issued.
+void tell_issued(const std::map<std::string, BillMark>& marks, const std::string& books);
 
 }  // namespace citfee::cli

@@ -34,6 +34,15 @@ std::optional<Settlement> settle(const std::vector<IssuedBill>& bills, Period pe
   return s;
 }
 
+std::vector<Settlement> settlements_for(const std::vector<IssuedBill>& bills, Period period,
+                                        const std::function<Money(Period)>& recompute) {
+  std::vector<Settlement> out;
+  for (Period q : periods_to_settle(bills, period)) {
+    if (auto s = settle(bills, q, recompute(q))) out.push_back(*s);
+  }
+  return out;
+}
+
 Money annual_billed(const std::vector<IssuedBill>& bills, int year) {
   const std::string name = std::to_string(year);
   Money sum;

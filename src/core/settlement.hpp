@@ -3,6 +3,7 @@
 // Issued bills are never changed; a difference becomes a new line or bill.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -30,6 +31,12 @@ std::vector<Period> periods_to_settle(const std::vector<IssuedBill>& bills, Peri
 // The settlement of `period`, recomputed to `correct`: none when nothing changed.
 std::optional<Settlement> settle(const std::vector<IssuedBill>& bills, Period period,
                                  Money correct);
+
+// The settlements a semester bill of `period` carries: for every earlier
+// semester issued to the entity (`bills`), `recompute` of it (from today's
+// ledger) against what its bills said, where they differ.
+std::vector<Settlement> settlements_for(const std::vector<IssuedBill>& bills, Period period,
+                                        const std::function<Money(Period)>& recompute);
 
 // What the annual bills of `year` in `bills` (one entity's, corrections
 // included) add up to, and how many corrections there are.

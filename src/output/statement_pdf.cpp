@@ -266,7 +266,9 @@ class Layout {
       c_.text(italian_amount(s_.total), style(13, true, kInk, Align::kRight), kLeft + kWidth * 0.6,
               y_ + 7, kWidth * 0.4 - 8);
       y_ += box + 6;
-      if (!s_.total.is_zero()) {
+      if (s_.total.is_negative()) {
+        y_ += c_.text("Importo a credito dell'Ente.", style(9.5, true), kLeft, y_, kWidth);
+      } else if (!s_.total.is_zero()) {
         y_ += c_.text(fmt::format("Da versare entro il {}.", italian_date(s_.due)),
                       style(9.5, true), kLeft, y_, kWidth);
       }
@@ -305,6 +307,13 @@ class Layout {
       paragraph(
           "Per questo periodo non è dovuto alcun importo: la presente comunicazione ha valore "
           "informativo.");
+      keep_together([&] { closing(); });
+      return;
+    }
+    if (s_.total.is_negative()) {
+      paragraph(
+          "L'importo risulta a credito di codesto Ente: non è dovuto alcun versamento, e il "
+          "credito sarà regolato nel saldo dei pagamenti.");
       keep_together([&] { closing(); });
       return;
     }

@@ -56,11 +56,22 @@ Statement semester_statement(const SemesterBill& bill, const Tariff& tariff,
     if (c.service != noted) s.notes.push_back(allowance_note(c));
     noted = c.service;
   }
+  for (const Settlement& st : bill.settlements) {
+    s.rows.push_back({{fmt::format("Conguaglio {}", italian_semester(st.period)), "", "", "", "",
+                       italian_amount(st.difference())}});
+    s.notes.push_back(
+        fmt::format("Conguaglio del {}: già fatturato {}, ricalcolato sui consumi aggiornati {}, "
+                    "differenza {}.",
+                    italian_semester(st.period), italian_amount(st.billed_before),
+                    italian_amount(st.correct), italian_amount(st.difference())));
+  }
   if (!s.rows.empty())
     s.rows.push_back({{"Totale", "", "", "", "", italian_amount(bill.total)}, true});
   s.no_rows = "Nel semestre non risultano servizi utilizzati.";
   s.notes.push_back(fmt::format("Tariffa applicata: {} ({}).", tariff.title, tariff.id));
-  s.total_label = fmt::format("Totale quote variabili del {}", italian_semester(period));
+  s.total_label = bill.total.is_negative()
+                      ? fmt::format("Totale del {}, a credito", italian_semester(period))
+                      : fmt::format("Totale quote variabili del {}", italian_semester(period));
   s.total = bill.total;
   s.due = bill.due;
   s.payment_reason = statement_parts::payment_reason(

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "cli/books_run.hpp"
 #include "cli/compare.hpp"
 #include "cli/emit.hpp"
 #include "cli/inputs.hpp"
@@ -13,6 +14,8 @@
 #include "cli/registry.hpp"
 #include "cli/statements.hpp"
 #include "core/annual.hpp"
+#include "core/bill_issue.hpp"
+#include "core/settlement.hpp"
 #include "input/tariff_source.hpp"
 #include "present/annual_rows.hpp"
 
@@ -25,6 +28,7 @@ struct AnnualOptions {
   CommonOptions common;
   StatementOptions statements;
   CompareOptions compare;
+  BooksOptions books;
   int year = 0;
   std::string entities;
   std::vector<std::string> populations;
@@ -49,9 +53,52 @@ void warn_band_changes(const std::vector<AnnualFee>& fees, const Tariff& tariff,
                   ids.size(), year - 1, year, list, year));
 }
 
+// A fee that differs from what its bills said is corrected by a bill of
+// its own, never by changing the first: told per entity.
+void tell_correction(const AnnualFee& fee, const IssuedBill& correction) {
+  const BillLine& line = correction.lines.front();
+  warn(fmt::format("{} {}: issued {}, recomputed {} (difference {}): correction bill {}",
+                   fee.entity->id, fee.year, line.billed_before->to_fixed(2),
+                   line.correct->to_fixed(2), correction.total.to_fixed(2), correction.reference));
+}
+
+// With the books: a member without its bill of the year gets one, one
+// whose fee changed gets a correction bill; numbered with --issue.
+std::map<std::string, BillMark> apply_books(BooksRun& books, const std::vector<AnnualFee>& fees,
+                                            const AnnualOptions& o, const Tariff& tariff,
+                                            Date date) {
+  std::map<std::string, BillMark> marks;
+  std::vector<IssuedBill> fresh;
+  for (const AnnualFee& fee : fees) {
+    const std::string& id = fee.entity->id;
+    const std::vector<IssuedBill>& mine = books.of_entity(id);
+    const IssuedBill* first = issued_bill_for(mine, BillKind::kAnnual, std::to_string(fee.year));
+    if (!first) {
+      marks[id] = {"", "not_issued"};
+      if (books.issuing()) fresh.push_back(annual_issue(fee, tariff, date));
+      continue;
+    }
+    marks[id] = {first->number, "already_issued"};
+    if (auto correction = annual_correction(fee, tariff, date, mine)) {
+      tell_correction(fee, *correction);
+      if (books.issuing()) fresh.push_back(std::move(*correction));
+    }
+  }
+  if (fresh.empty()) return marks;
+  std::vector<std::string> inputs = o.populations;
+  inputs.push_back(o.entities);
+  books.issue(fresh, inputs, fmt::format("annual {}", fees.front().year));
+  for (const IssuedBill& b : fresh) {
+    marks[b.entity_id] =
+        b.kind == BillKind::kAnnualCorrection ? BillMark{b.number, "corrected"} : issued_mark(b);
+  }
+  return marks;
+}
+
 void run_annual(const AnnualOptions& o) {
   output_format(o.common);  // a bad -o or -O stops the run before any input is read
   const StatementWriter statements(o.statements);
+  BooksRun books(o.books, !o.statements.directory.empty());
   const int year = o.year ? o.year : today().year;
   const Tariff tariff = tariff_for_year(o.common.tariff, year);
   check_single_stdin([&] {
@@ -73,10 +120,18 @@ void run_annual(const AnnualOptions& o) {
       annual_comparison(o.compare, entities, tariff, year);
   const std::unique_ptr<ComparedYear> other_year =
       year_comparison(o.compare, o.common.tariff, o.method, loaded, fees);
-  statements.emit_annual(
-      annual_report(fees, tariff, year, method, comparison ? &*comparison : nullptr,
-                    other_year ? &other_year->comparison : nullptr),
-      o.common, fees, tariff, year);
+  std::map<std::string, BillMark> marks;
+  if (books.active()) marks = apply_books(books, fees, o, tariff, statements.date());
+  Report report = annual_report(fees, tariff, year, method, comparison ? &*comparison : nullptr,
+                                other_year ? &other_year->comparison : nullptr);
+  BooksStep step;
+  if (books.active()) {
+    report = with_bill_marks(std::move(report), marks);
+    step.marks = &marks;
+    step.commit = [&] { books.commit(); };
+  }
+  statements.emit_annual(std::move(report), o.common, fees, tariff, year, step);
+  if (books.active()) tell_issued(marks, o.books.path);
 }
 
 }  // namespace
@@ -99,6 +154,7 @@ Action add_annual(CLI::App& app) {
   add_tariff_option(*cmd, o->common);
   add_output_options(*cmd, o->common);
   add_statement_options(*cmd, o->statements);
+  add_books_options(*cmd, o->books, true);
   cmd->footer(R"(Examples:
   citfee annual --year 2027 --entities enti.csv
   citfee annual --year 2027 --entities enti.csv -o quote-2027.csv
@@ -109,7 +165,14 @@ Action add_annual(CLI::App& app) {
   citfee annual --year 2027 --entities enti.csv --compare-tariff cit-2028.toml   # what-if
   citfee annual --year 2027 --entities enti.csv --compare-method marginal
   citfee annual --year 2027 --entities enti.csv --compare-year 2026      # who pays more, why
-  citfee annual --year 2027 --entities enti.csv --statements lettere-2027 --iban IT60X0542811101000000123456)");
+  citfee annual --year 2027 --entities enti.csv --statements lettere-2027 --iban IT60X0542811101000000123456
+  citfee annual --year 2027 --entities enti.csv --books registro.db --issue \
+      --statements lettere-2027 --iban IT60X0542811101000000123456
+
+With --books and --issue every member's bill is numbered (QA-2027/0001) and kept
+in the books, never to change; a second run issues only what is missing, and a
+fee that has changed since (a corrected population) gets a correction bill of
+the difference (CIT-QA-2027-017002-R1).)");
   return [o] { run_annual(*o); };
 }
 

@@ -98,11 +98,9 @@ std::map<std::string, BillMark> apply_books(BooksRun& books, std::vector<Semeste
       marks[id] = {done->number, "already_issued"};
       continue;
     }
-    std::vector<Settlement> settled;
-    for (Period q : periods_to_settle(mine, bill.period)) {
-      if (auto s = settle(mine, q, recomputed(o, ledger, *bill.entity, q))) settled.push_back(*s);
-    }
-    add_settlements(bill, std::move(settled));
+    add_settlements(bill, settlements_for(mine, bill.period, [&](Period q) {
+                      return recomputed(o, ledger, *bill.entity, q);
+                    }));
     marks[id] = {"", "not_issued"};
     if (books.issuing()) fresh.push_back(semester_issue(bill, tariff, date));
   }
@@ -116,29 +114,11 @@ std::map<std::string, BillMark> apply_books(BooksRun& books, std::vector<Semeste
   return marks;
 }
 
-void tell_issued(const std::map<std::string, BillMark>& marks, const std::string& books) {
-  std::size_t issued = 0, already = 0;
-  for (const auto& [id, mark] : marks) {
-    if (mark.status == "already_issued") ++already;
-    if (mark.status == "issued" || mark.status == "credit") ++issued;
-  }
-  if (already) {
-    note(fmt::format("{} bill(s) already issued in {}: shown as issued, not issued again", already,
-                     books));
-  }
-  if (issued) note(fmt::format("{} bill(s) issued in {}", issued, books));
-}
-
 void run_semester(const SemesterOptions& o) {
   output_format(o.common);  // a bad -o or -O stops the run before any input is read
   const StatementWriter statements(o.statements);
   const Period period = o.period.empty() ? last_completed_period() : period_option(o.period);
-  if (!o.statements.directory.empty() && !o.books.path.empty() && !o.books.issue) {
-    throw Error(Failure::kBadUsage,
-                "--statements with --books makes the letters of the bills issued by the run: "
-                "add --issue");
-  }
-  BooksRun books(o.books);
+  BooksRun books(o.books, !o.statements.directory.empty());
   if (o.usage.empty() && o.events.empty()) {
     throw Error(Failure::kBadUsage,
                 "semester: give the usage with --usage FILE, --events FILE, or both");
