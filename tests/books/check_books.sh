@@ -1,0 +1,208 @@
+#!/usr/bin/env bash
+# The books over several runs of the built citfee: issuing, re-running,
+# late usage settled (conguaglio), credits, annual corrections, gapless
+# numbers, and runs that fail or are killed leaving the books as they were.
+#
+#   check_books.sh CITFEE EXAMPLES_DIR CHECK
+#
+# CHECK is one of: conguaglio, rerun, joined, credit, correction, failed,
+# killed, busy. The amounts expected are worked out by hand in the comments
+# from examples/consumi.csv and the shipped tariff, never taken from citfee.
+set -euo pipefail
+
+citfee=$(realpath "$1")
+examples=$(realpath "$2")
+check=$3
+if ! command -v sqlite3 >/dev/null; then
+  echo "SKIPPED: sqlite3 not found (Debian package sqlite3)"
+  exit 77
+fi
+
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+cd "$scratch"
+failures=0
+fail() {
+  echo "FAIL $check: $*"
+  failures=$((failures + 1))
+}
+same() {  # same NAME EXPECTED_FILE ACTUAL_FILE
+  if ! diff -u "$2" "$3"; then fail "$1 differs"; fi
+}
+entities=$examples/enti.csv
+usage=$examples/consumi.csv
+semester() {  # semester PERIOD TODAY [ARGS...]
+  local period=$1 day=$2
+  shift 2
+  CITFEE_TODAY=$day "$citfee" semester --period "$period" --entities "$entities" --usage "$usage" "$@"
+}
+dump() { sqlite3 registro.db .dump; }
+
+# A late H1 row for Acquafredda: 100 Telemaco consultations more, reported
+# after H1 was issued.
+printf 'id,period,service,quantity\n017001,2026-H1,telemaco,100\n' >late.csv
+
+case $check in
+conguaglio)
+  semester 2026-H1 2026-08-10 --books registro.db --issue -O csv >h1.csv 2>/dev/null
+  # H1 of Acquafredda: 2 kits and 1 renewal of the 3 free over the
+  # convention, 3 PEC boxes, 200 of the 270 Telemaco free a year: 0,00.
+  grep '^017001,.*,2026-H1,.*,QV-2026/0001,issued$' h1.csv >/dev/null || fail "H1 not issued as QV-2026/0001"
+  semester 2026-H2 2027-01-20 --usage late.csv --books registro.db --issue -O csv >h2.csv 2>h2.err
+  # H2: 2 kits, 1 free (3 - 2 used), 70,00; 2 PEC boxes, 1 free, 20,00;
+  # 150 Telemaco, none free now that H1 used 300 of 270: 105,00. The
+  # conguaglio of H1: 30 consultations beyond 270 at 0,70 = 21,00.
+  cat >want.csv <<'CSV'
+017001,Comune di Acquafredda,2026-H2,firme,2,1,1,70.00,70.00,2027-01-31,QV-2026/0018,issued
+017001,Comune di Acquafredda,2026-H2,pec,2,1,1,20.00,20.00,2027-01-31,QV-2026/0018,issued
+017001,Comune di Acquafredda,2026-H2,telemaco,150,0,150,0.70,105.00,2027-01-31,QV-2026/0018,issued
+017001,Comune di Acquafredda,2026-H1,conguaglio,,,,,21.00,2027-01-31,QV-2026/0018,issued
+CSV
+  grep '^017001,' h2.csv >got.csv
+  same "H2 of 017001" want.csv got.csv
+  grep -q '17 bill(s) issued in registro.db' h2.err || fail "no count of bills issued"
+  # The invariant: what the bills of each entity add up to is what H1 and H2
+  # come to from the final ledger, computed afresh without the books.
+  CITFEE_TODAY=2027-01-20 "$citfee" bills --books registro.db -O csv |
+    awk -F, 'NR > 1 { split($9, a, "."); s[$5] += a[1] * 100 + a[2] } END { for (k in s) print k, s[k] }' |
+    sort >issued.txt
+  for p in 2026-H1 2026-H2; do
+    semester "$p" 2027-01-20 --usage late.csv --by entity -O csv 2>/dev/null | tail -n +2
+  done | awk -F, '{ split($4, a, "."); s[$1] += a[1] * 100 + a[2] } END { for (k in s) print k, s[k] }' |
+    sort >computed.txt
+  same "sum of issued bills against the final ledger" computed.txt issued.txt
+  # Numbers gapless in QV-2026: 1 to 34, each once.
+  sqlite3 registro.db "SELECT sequence FROM bill WHERE series = 'QV' AND year = 2026 ORDER BY sequence" >seq.txt
+  seq 1 34 >want-seq.txt
+  same "QV-2026 numbers" want-seq.txt seq.txt
+  ;;
+rerun)
+  semester 2026-H1 2026-08-10 --books registro.db --issue -O csv >first.csv 2>/dev/null
+  dump >before.sql
+  semester 2026-H1 2026-08-20 --books registro.db --issue -O csv >second.csv 2>second.err ||
+    fail "second run exit $?"
+  dump >after.sql
+  same "books after a second run" before.sql after.sql
+  sed 's/,issued$/,already_issued/' first.csv >want.csv
+  same "second run's output" want.csv second.csv
+  grep -q '17 bill(s) already issued in registro.db' second.err || fail "not told already issued"
+  # A usage corrected since is told, not changed: 2 kits more for Adro in H1.
+  printf 'id,period,service,quantity\n017002,2026-H1,firme,5\n' >more.csv
+  semester 2026-H1 2026-08-20 --usage more.csv --books registro.db --issue -O csv >/dev/null 2>third.err
+  grep -q '017002 2026-H1: issued 0.00 in QV-2026/0007, recomputed 140.00' third.err ||
+    fail "change of an issued bill not told"
+  dump >third.sql
+  same "books after a changed re-run" before.sql third.sql
+  ;;
+joined)
+  grep -v '^AS01,' "$entities" >fewer.csv
+  CITFEE_TODAY=2026-08-10 "$citfee" semester --period 2026-H1 --entities fewer.csv --usage "$usage" \
+    --books registro.db --issue -O csv >/dev/null 2>&1
+  semester 2026-H1 2026-08-20 --books registro.db --issue --by entity -O csv >second.csv 2>second.err
+  grep -q '^AS01,.*,0.00,2026-07-31,QV-2026/0017,issued$' second.csv || fail "AS01 not issued QV-2026/0017"
+  grep -q '16 bill(s) already issued' second.err || fail "others not already issued"
+  [[ $(sqlite3 registro.db "SELECT COUNT(*) FROM bill") == 17 ]] || fail "not 17 bills"
+  ;;
+credit)
+  # Adro reports 5 kits in H1 late, which are then found to be a mistake.
+  printf 'id,period,service,quantity\n017002,2026-H1,firme,5\n' >late-adro.csv
+  semester 2026-H1 2026-08-10 --books registro.db --issue -O csv >/dev/null 2>&1
+  semester 2026-H2 2027-01-20 --usage late-adro.csv --books registro.db --issue -O csv >/dev/null 2>&1
+  semester 2027-H1 2027-07-20 --books registro.db --issue -O csv >/dev/null 2>&1
+  CITFEE_TODAY=2027-07-20 "$citfee" bills --books registro.db --entity 017002 -O csv >got.csv
+  # H1: 0,00. H2: its own 38,50 (as without the late row) + 70,00 for its
+  # one kit, no longer free after 5 in H1, + conguaglio of H1: 2 kits beyond
+  # 3 at 70,00 = 140,00: 248,50. 2027-H1: nothing used; conguaglio of H1
+  # -140,00 and of H2 -70,00: -210,00, a credit. (Longhena left in 2026:
+  # Adro is the sixth member of 2027.)
+  cat >want.csv <<'CSV'
+number,reference,kind,period,id,name,date,due_date,amount,status
+QV-2026/0007,CIT-QV-2026-H1-017002,semester,2026-H1,017002,Comune di Adro,2026-08-10,2026-07-31,0.00,issued
+QV-2026/0024,CIT-QV-2026-H2-017002,semester,2026-H2,017002,Comune di Adro,2027-01-20,2027-01-31,248.50,issued
+QV-2027/0006,CIT-QV-2027-H1-017002,semester,2027-H1,017002,Comune di Adro,2027-07-20,2027-07-31,-210.00,credit
+CSV
+  same "bills of 017002" want.csv got.csv
+  ;;
+correction)
+  CITFEE_TODAY=2027-01-20 "$citfee" annual --year 2027 --entities "$entities" --books registro.db --issue -O csv >/dev/null 2>&1
+  # ISTAT corrects Acquafredda's 31 December 2026 to 1,600: 1,600 x 0,19 =
+  # 304,00 against 298,00 issued (1,571 x 0,19 = 298,49, rounded).
+  sed 's/^017001,Comune di Acquafredda,comune,1579,1571,/017001,Comune di Acquafredda,comune,1579,1600,/' \
+    "$entities" >corrected.csv
+  CITFEE_TODAY=2027-03-15 "$citfee" annual --year 2027 --entities corrected.csv --books registro.db --issue \
+    -O csv >out.csv 2>err.txt
+  grep -q '017001 2027: issued 298.00, recomputed 304.00 (difference 6.00): correction bill CIT-QA-2027-017001-R1' err.txt ||
+    fail "correction not told"
+  CITFEE_TODAY=2027-03-15 "$citfee" bills --books registro.db --entity 017001 -O csv >got.csv
+  # Dated 15 March, due 30 days later (14 April): after the original 31 March.
+  cat >want.csv <<'CSV'
+number,reference,kind,period,id,name,date,due_date,amount,status
+QA-2027/0001,CIT-QA-2027-017001,annual,2027,017001,Comune di Acquafredda,2027-01-20,2027-03-31,298.00,issued
+QA-2027/0018,CIT-QA-2027-017001-R1,annual_correction,2027,017001,Comune di Acquafredda,2027-03-15,2027-04-14,6.00,issued
+CSV
+  same "bills of 017001" want.csv got.csv
+  # Once corrected, nothing more to correct.
+  dump >before.sql
+  CITFEE_TODAY=2027-03-20 "$citfee" annual --year 2027 --entities corrected.csv --books registro.db --issue \
+    -O csv >/dev/null 2>&1
+  dump >after.sql
+  same "books after the corrected re-run" before.sql after.sql
+  ;;
+failed)
+  semester 2026-H1 2026-08-10 --books registro.db --issue -O csv >/dev/null 2>&1
+  dump >before.sql
+  # The report cannot be written: no bill of H2 is kept.
+  status=0
+  semester 2026-H2 2027-01-20 --books registro.db --issue -o missing/dir/out.csv >/dev/null 2>err.txt || status=$?
+  [[ $status == 74 ]] || fail "exit $status, not 74"
+  dump >after.sql
+  same "books after a failed run" before.sql after.sql
+  # The letters cannot be written (a file where the folder should be).
+  touch lettere
+  status=0
+  semester 2026-H2 2027-01-20 --books registro.db --issue --statements lettere --draft -O csv \
+    >/dev/null 2>err.txt || status=$?
+  [[ $status != 0 ]] || fail "letters into a file succeeded"
+  dump >after2.sql
+  same "books after failed letters" before.sql after2.sql
+  ;;
+killed)
+  # Many entities, so that the run is still issuing when it is killed; the
+  # books then hold all of its bills or none, and are sound.
+  {
+    echo "id,name,type,population"
+    for i in $(seq 1 6000); do printf 'X%05d,Comune %d,comune,%d\n' "$i" "$i" $((1000 + i)); done
+  } >many.csv
+  CITFEE_TODAY=2027-01-20 "$citfee" annual --year 2027 --entities many.csv --books registro.db --issue -O csv >/dev/null 2>&1
+  before=$(sqlite3 registro.db "SELECT COUNT(*) FROM bill")
+  sed 's/^\(X0000[1-9],.*\),\([0-9]*\)$/\1,9\2/' many.csv >changed.csv
+  for delay in 0.05 0.1 0.2 0.4; do
+    CITFEE_TODAY=2027-02-20 "$citfee" annual --year 2027 --entities changed.csv --books registro.db --issue \
+      -O csv >/dev/null 2>&1 &
+    sleep "$delay"
+    kill -KILL $! 2>/dev/null || true
+    wait $! 2>/dev/null || true
+    [[ $(sqlite3 registro.db "PRAGMA integrity_check") == ok ]] || fail "books damaged after kill at $delay s"
+    n=$(sqlite3 registro.db "SELECT COUNT(*) FROM bill")
+    [[ $n == "$before" || $n == $((before + 9)) ]] || fail "$n bills after kill at $delay s"
+  done
+  ;;
+busy)
+  semester 2026-H1 2026-08-10 --books registro.db --issue -O csv >/dev/null 2>&1
+  # Another run holds the books for 8 s; this one waits 5 s, then stops.
+  (printf 'BEGIN IMMEDIATE;\nSELECT 1;\n'; sleep 8; printf 'COMMIT;\n') | sqlite3 registro.db >/dev/null &
+  sleep 1
+  status=0
+  semester 2026-H2 2027-01-20 --books registro.db --issue -O csv >/dev/null 2>err.txt || status=$?
+  wait
+  [[ $status == 75 ]] || fail "exit $status, not 75"
+  grep -q 'registro.db: the books are in use by another run of citfee' err.txt || fail "not told in use"
+  ;;
+*)
+  echo "unknown check $check" >&2
+  exit 2
+  ;;
+esac
+
+if ((failures)); then exit 1; fi
+echo "ok $check"
