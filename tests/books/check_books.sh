@@ -187,6 +187,31 @@ killed)
     [[ $n == "$before" || $n == $((before + 9)) ]] || fail "$n bills after kill at $delay s"
   done
   ;;
+letters)
+  if ! command -v pdftotext >/dev/null; then
+    echo "SKIPPED: pdftotext not found (Debian package poppler-utils)"
+    exit 77
+  fi
+  semester 2026-H1 2026-08-10 --books registro.db --issue --statements h1 --draft -O csv >/dev/null 2>&1
+  semester 2026-H2 2027-01-20 --usage late.csv --books registro.db --issue --statements h2 --draft \
+    -O csv >/dev/null 2>&1
+  # Every member has its letter, each with the number of its bill.
+  [[ $(find h2 -name '*-2026-H2.pdf' ! -name 'quote-*' | wc -l) == 17 ]] || fail "not 17 letters"
+  pdftotext -layout h2/017001-2026-H2.pdf letter.txt
+  grep -q 'QV-2026/0018' letter.txt || fail "no number in the letter"
+  grep -q 'Conguaglio 1° semestre 2026 *21,00 €' letter.txt || fail "no conguaglio line"
+  grep -q 'già fatturato 0,00 €, ricalcolato sui consumi aggiornati 21,00 €' letter.txt ||
+    fail "no conguaglio note"
+  grep -q '216,00 €' letter.txt || fail "no total of 216,00"
+  # Re-run: nothing issued, no letter made again, the letters left as they were.
+  sum_before=$(cat h2/*.pdf | sha256sum)
+  status=0
+  semester 2026-H2 2027-01-25 --usage late.csv --books registro.db --issue --statements h2 --draft \
+    -O csv >/dev/null 2>err.txt || status=$?
+  [[ $status == 0 ]] || fail "re-run exit $status"
+  grep -q 'no statement written: no bill was issued by this run' err.txt || fail "re-run not told"
+  [[ $(cat h2/*.pdf | sha256sum) == "$sum_before" ]] || fail "letters changed by a re-run"
+  ;;
 busy)
   semester 2026-H1 2026-08-10 --books registro.db --issue -O csv >/dev/null 2>&1
   # Another run holds the books for 8 s; this one waits 5 s, then stops.
