@@ -125,7 +125,7 @@ constexpr std::string_view kSelectBills =
 constexpr std::string_view kSelectLines =
     "SELECT number, service, period, quantity, free, billable, unit_price, population, "
     "population_year, population_source, band, coefficient, computed, billed_before, correct, "
-    "amount FROM bill_line ORDER BY number, position";
+    "amount, allowance, used_before, method FROM bill_line ORDER BY number, position";
 
 IssuedBill bill_of_row(const Query& q, const std::string& path) {
   IssuedBill b;
@@ -164,6 +164,9 @@ BillLine line_of_row(const Query& q) {
   l.billed_before = q.maybe_money(13);
   l.correct = q.maybe_money(14);
   l.amount = q.money(15);
+  l.allowance = q.maybe_integer(16);
+  l.used_before = q.maybe_integer(17);
+  l.method = q.text(18);
   return l;
 }
 
@@ -211,8 +214,8 @@ void insert_line(sqlite3* db, const std::string& path, const std::string& number
   Query q(db, path,
           "INSERT INTO bill_line (number, position, service, period, quantity, free, billable, "
           "unit_price, population, population_year, population_source, band, coefficient, "
-          "computed, billed_before, correct, amount) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+          "computed, billed_before, correct, amount, allowance, used_before, method) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   std::optional<std::int64_t> year;
   if (l.population_year) year = *l.population_year;
   q.bind(1, number).bind(2, std::int64_t{position}).bind(3, l.service).bind(4, l.period);
@@ -220,7 +223,8 @@ void insert_line(sqlite3* db, const std::string& path, const std::string& number
   q.bind(9, l.population).bind(10, year).bind_text_or_null(11, l.population_source);
   q.bind_text_or_null(12, l.band).bind(13, l.coefficient).bind(14, l.computed);
   q.bind(15, l.billed_before).bind(16, l.correct);
-  q.bind(17, std::string_view(l.amount.to_string())).run();
+  q.bind(17, std::string_view(l.amount.to_string()));
+  q.bind(18, l.allowance).bind(19, l.used_before).bind_text_or_null(20, l.method).run();
 }
 
 }  // namespace

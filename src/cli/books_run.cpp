@@ -21,12 +21,7 @@ void add_books_options(CLI::App& cmd, BooksOptions& o, bool issuing) {
   }
 }
 
-BooksRun::BooksRun(const BooksOptions& o, bool letters) : issuing_(o.issue) {
-  if (letters && !o.path.empty() && !o.issue) {
-    throw Error(Failure::kBadUsage,
-                "--statements with --books makes the letters of the bills the run issues: add "
-                "--issue");
-  }
+BooksRun::BooksRun(const BooksOptions& o) : issuing_(o.issue) {
   if (o.path.empty()) {
     if (o.issue) {
       throw Error(Failure::kBadUsage,
@@ -58,16 +53,21 @@ void BooksRun::commit() {
 }
 
 BillMark issued_mark(const IssuedBill& bill) {
-  return {bill.number, bill.is_credit() ? "credit" : "issued"};
+  return {bill.number, bill.is_credit() ? "credit" : "issued", bill.date};
 }
 
-void tell_issued(const std::map<std::string, BillMark>& marks, const std::string& books) {
+void tell_issued(const std::map<std::string, BillMark>& marks, const std::string& books,
+                 bool copies) {
   std::size_t issued = 0, already = 0;
   for (const auto& [id, mark] : marks) {
     if (mark.status == "already_issued") ++already;
     if (mark.status == "issued" || mark.status == "credit" || mark.status == "corrected") ++issued;
   }
-  if (already) {
+  if (already && copies) {
+    note(fmt::format("{} bill(s) already issued in {}: their letters are copies from the books, "
+                     "not a recomputation",
+                     already, books));
+  } else if (already) {
     note(fmt::format("{} bill(s) already issued in {}: shown as issued, not issued again", already,
                      books));
   }

@@ -27,8 +27,7 @@ class BooksRun {
  public:
   // Opens the books named, for writing with --issue (holding them until the
   // run ends); without --books, a run without books.
-  // With `letters` (--statements), the books are written: --issue is needed.
-  BooksRun(const BooksOptions& options, bool letters);
+  explicit BooksRun(const BooksOptions& options);
 
   bool active() const { return books_.has_value(); }
   bool issuing() const { return issuing_; }
@@ -54,6 +53,8 @@ class BooksRun {
 BillMark issued_mark(const IssuedBill& bill);
 
 // Tells on stderr how many bills the run issued and found already issued.
-void tell_issued(const std::map<std::string, BillMark>& marks, const std::string& books);
+// With `copies`, the letters were made from the books: said too.
+void tell_issued(const std::map<std::string, BillMark>& marks, const std::string& books,
+                 bool copies);
 
 }  // namespace citfee::cli

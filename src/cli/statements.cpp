@@ -153,8 +153,15 @@ const BillMark* letter_mark(const BooksStep& books, const std::string& entity_id
   if (!books.marks) return &none;
   const auto it = books.marks->find(entity_id);
   if (it == books.marks->end() || it->second.number.empty()) return nullptr;
-  if (it->second.status != "issued" && it->second.status != "credit") return nullptr;
-  return &it->second;
+  const std::string& status = it->second.status;
+  if (books.copies) return status == "already_issued" ? &it->second : nullptr;
+  return status == "issued" || status == "credit" ? &it->second : nullptr;
+}
+
+// A letter of an issued bill bears its number and its date.
+void with_mark(Statement& s, const BillMark& mark) {
+  s.number = mark.number;
+  s.date = mark.date;
 }
 
 }  // namespace
@@ -175,7 +182,7 @@ void StatementWriter::emit_annual(Report report, const CommonOptions& common,
     const BillMark* mark = letter_mark(books, fee.entity->id);
     if (!mark || (!options_.all && !books.marks && fee.fee.is_zero())) continue;
     statements.push_back(annual_statement(fee, tariff, *settings_));
-    statements.back().number = mark->number;
+    if (books.marks) with_mark(statements.back(), *mark);
   }
   write(std::move(report), common, statements, fmt::format("quote-annuali-{}", year),
         fmt::format("Quote annuali di adesione al CIT – anno {}", year), {}, books);
@@ -196,7 +203,7 @@ void StatementWriter::emit_semester(Report report, const CommonOptions& common,
     const BillMark* mark = letter_mark(books, bill.entity->id);
     if (!mark || (options_.only_due && bill.total.is_zero())) continue;
     statements.push_back(semester_statement(bill, tariff, *settings_));
-    statements.back().number = mark->number;
+    if (books.marks) with_mark(statements.back(), *mark);
   }
   write(std::move(report), common, statements, fmt::format("quote-variabili-{}", period.str()),
         fmt::format("Quote variabili CIT – {}", italian_semester(period)), std::move(more_sheets),
@@ -208,8 +215,9 @@ void StatementWriter::write(Report report, const CommonOptions& common,
                             const std::string& combined_stem, const std::string& combined_title,
                             std::vector<Report> more_sheets, const BooksStep& books) const {
   if (statements.empty()) {
-    warn(books.marks ? "no statement written: no bill was issued by this run"
-                     : "no statement written: no entity owes anything (--all writes them anyway)");
+    warn(books.copies  ? "no statement written: no bill of the run is issued in the books"
+         : books.marks ? "no statement written: no bill was issued by this run"
+                       : "no statement written: no entity owes anything (--all writes them anyway)");
     return emit_then_commit(std::move(report), common, std::move(more_sheets), books);
   }
   // Staged files vanish unless committed: the report is written in between,

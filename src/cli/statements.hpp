@@ -38,6 +38,7 @@ void add_statement_options(CLI::App& cmd, StatementOptions& options);
 struct BooksStep {
   const std::map<std::string, BillMark>* marks = nullptr;
   std::function<void()> commit;
+  bool copies = false;  // letters of the bills already issued, from the books
 };
 
 class StatementWriter {
@@ -59,6 +60,7 @@ class StatementWriter {
 
   // The date of the letters, and of the bills a run issues.
   Date date() const;
+  bool wanted() const { return settings_.has_value(); }
 
  private:
   void write(Report report, const CommonOptions& common, const std::vector<Statement>& statements,

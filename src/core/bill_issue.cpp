@@ -29,6 +29,10 @@ BillLine charge_line(const ServiceCharge& c, Period period) {
   line.billable = c.billable;
   line.unit_price = c.unit_price;
   line.amount = c.amount;
+  if (c.service->scope != AllowanceScope::kNone) {
+    line.allowance = c.allowance.allowance;
+    line.used_before = c.allowance.used_before;
+  }
   return line;
 }
 
@@ -58,6 +62,7 @@ BillLine fee_line(const AnnualFee& fee, const Tariff& tariff) {
     line.band = fmt::format("{}", *fee.band + 1);
     line.coefficient = tariff.annual.bands[*fee.band].coefficient;
   }
+  line.method = std::string(method_key(fee.method));
   line.computed = fee.computed;
   line.amount = fee.fee;
   return line;
@@ -109,10 +114,56 @@ SemesterBill semester_bill_of(const IssuedBill& issued, const Tariff& tariff,
     c.billable = line.billable.value_or(0);
     c.unit_price = line.unit_price.value_or(Money());
     c.amount = line.amount;
+    c.allowance.allowance = line.allowance.value_or(0);
+    c.allowance.used_before = line.used_before.value_or(0);
+    c.allowance.left = std::max<std::int64_t>(0, c.allowance.allowance - c.allowance.used_before);
     bill.lines.push_back(c);
   }
   bill.total = issued.total;
   return bill;
+}
+
+Entity recipient_of(const IssuedBill& issued, const Entity& current) {
+  Entity e = current;
+  e.name = issued.name;
+  e.tax_code = issued.tax_code;
+  e.pec = issued.pec;
+  if (issued.kind == BillKind::kSemester || issued.lines.empty()) return e;
+  const BillLine& line = issued.lines.front();
+  e.population = line.population;
+  e.population_used.reset();
+  if (line.population) {
+    PopulationFigure f;
+    f.residents = *line.population;
+    f.year = line.population_year;
+    e.population_used = f;
+  }
+  return e;
+}
+
+AnnualFee annual_fee_of(const IssuedBill& issued, const Tariff& tariff, const Entity& entity) {
+  const BillLine& line = issued.lines.at(0);
+  AnnualFee fee;
+  fee.entity = &entity;
+  fee.year = issued.year();
+  fee.method = parse_method(line.method).value_or(Method::kFlat);
+  fee.computed = line.computed.value_or(line.amount);
+  fee.fee = line.amount;
+  fee.due = issued.due;
+  for (const FlatFee& flat : tariff.annual.flat_fees) {
+    if (!line.coefficient && flat.label == line.band && flat.amount == fee.computed) fee.flat = &flat;
+  }
+  const std::size_t bands = tariff.annual.bands.size();
+  if (!fee.flat && line.coefficient) {
+    std::size_t n = 0;
+    for (char c : line.band) n = c >= '0' && c <= '9' ? n * 10 + static_cast<std::size_t>(c - '0') : 0;
+    if (n >= 1 && n <= bands) fee.band = n - 1;
+  }
+  if (!fee.flat && !fee.band) {
+    throw Error(Failure::kBadData, fmt::format("bill {}: its band \"{}\" is not in tariff {}",
+                                               issued.number, line.band, tariff.id));
+  }
+  return fee;
 }
 
 std::optional<IssuedBill> annual_correction(const AnnualFee& fee, const Tariff& tariff, Date date,

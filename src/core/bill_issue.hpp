@@ -19,6 +19,14 @@ IssuedBill annual_issue(const AnnualFee& fee, const Tariff& tariff, Date date);
 // of `tariff`. Throws Error(kBadData) for a service the tariff lacks.
 SemesterBill semester_bill_of(const IssuedBill& issued, const Tariff& tariff, const Entity& entity);
 
+// The entity as an issued bill names it: `current` with the name, tax code
+// and PEC as issued, and, for an annual bill, the residents it counted.
+Entity recipient_of(const IssuedBill& issued, const Entity& current);
+
+// An issued annual bill as a fee to show (the entity from recipient_of).
+// Throws Error(kBadData) when `tariff` has not the band or flat fee it used.
+AnnualFee annual_fee_of(const IssuedBill& issued, const Tariff& tariff, const Entity& entity);
+
 // The correction bill an annual fee recomputed as `fee` needs, given the
 // entity's issued bills: none when they add up to the fee already.
 std::optional<IssuedBill> annual_correction(const AnnualFee& fee, const Tariff& tariff, Date date,

@@ -2,6 +2,7 @@
 // Plain data, with the rules that number and name bills.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,6 +28,9 @@ struct BillLine {
   std::optional<std::int64_t> free;
   std::optional<std::int64_t> billable;
   std::optional<Money> unit_price;
+  std::optional<std::int64_t> allowance;    // free units of the scope
+  std::optional<std::int64_t> used_before;  // used by earlier periods of the scope
+  std::string method;                       // annual: flat or marginal
   std::optional<std::int64_t> population;
   std::optional<int> population_year;  // the N of 31 December N
   std::string population_source;

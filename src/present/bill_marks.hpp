@@ -4,13 +4,15 @@
 #include <map>
 #include <string>
 
+#include "core/period.hpp"
 #include "present/report.hpp"
 
 namespace citfee {
 
 struct BillMark {
   std::string number;  // QA-2027/0001; empty when not issued
-  std::string status;  // issued, already_issued, credit, not_issued
+  std::string status;  // issued, already_issued, credit, corrected, not_issued
+  Date date;           // of the bill, when issued
 };
 
 // Adds the columns number and status to every row, by the entity id in the

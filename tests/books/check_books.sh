@@ -212,6 +212,29 @@ letters)
   grep -q 'no statement written: no bill was issued by this run' err.txt || fail "re-run not told"
   [[ $(cat h2/*.pdf | sha256sum) == "$sum_before" ]] || fail "letters changed by a re-run"
   ;;
+copies)
+  # Letters made again from the books, after the usage changed, are the
+  # letters sent: byte for byte, the bundle and the sending list too.
+  semester 2026-H1 2026-08-10 --books registro.db --issue --statements sent --draft -O csv >/dev/null 2>&1
+  dump >before.sql
+  semester 2026-H1 2026-09-30 --usage late.csv --books registro.db --statements again --draft \
+    -O csv >out.csv 2>err.txt
+  grep -q '17 bill(s) already issued in registro.db: their letters are copies from the books' err.txt ||
+    fail "copies not told"
+  diff -r sent again >/dev/null || fail "copies differ from the letters sent"
+  [[ $(find again -name '*.pdf' | wc -l) == 18 ]] || fail "not 17 letters and the bundle"
+  grep -q '^017001,.*,2026-H1,telemaco,200,200,0,0.70,0.00,2026-07-31,QV-2026/0001,already_issued$' out.csv ||
+    fail "the report is not the bill issued"
+  dump >after.sql
+  same "books after copies" before.sql after.sql
+  CITFEE_TODAY=2027-01-10 "$citfee" annual --year 2027 --entities "$entities" --books registro.db --issue \
+    --statements annual-sent --draft -O csv >/dev/null 2>&1
+  sed 's/^017001,Comune di Acquafredda,comune,1579,1571,/017001,Comune di Acquafredda,comune,1579,1600,/' \
+    "$entities" >corrected.csv
+  CITFEE_TODAY=2027-02-10 "$citfee" annual --year 2027 --entities corrected.csv --books registro.db \
+    --statements annual-again --draft -O csv >/dev/null 2>&1
+  diff -r annual-sent annual-again >/dev/null || fail "annual copies differ from the letters sent"
+  ;;
 busy)
   semester 2026-H1 2026-08-10 --books registro.db --issue -O csv >/dev/null 2>&1
   # Another run holds the books for 8 s; this one waits 5 s, then stops.

@@ -1,5 +1,6 @@
 // citfee annual: the fixed annual fee of every entity.
 #include <algorithm>
+#include <deque>
 #include <memory>
 #include <optional>
 
@@ -64,24 +65,30 @@ void tell_correction(const AnnualFee& fee, const IssuedBill& correction) {
 
 // With the books: a member without its bill of the year gets one, one
 // whose fee changed gets a correction bill; numbered with --issue.
-std::map<std::string, BillMark> apply_books(BooksRun& books, const std::vector<AnnualFee>& fees,
+std::map<std::string, BillMark> apply_books(BooksRun& books, std::vector<AnnualFee>& fees,
+                                            std::deque<Entity>& recipients,
                                             const AnnualOptions& o, const Tariff& tariff,
                                             Date date) {
   std::map<std::string, BillMark> marks;
   std::vector<IssuedBill> fresh;
-  for (const AnnualFee& fee : fees) {
+  for (AnnualFee& fee : fees) {
     const std::string& id = fee.entity->id;
     const std::vector<IssuedBill>& mine = books.of_entity(id);
     const IssuedBill* first = issued_bill_for(mine, BillKind::kAnnual, std::to_string(fee.year));
     if (!first) {
-      marks[id] = {"", "not_issued"};
+      marks[id] = {"", "not_issued", {}};
       if (books.issuing()) fresh.push_back(annual_issue(fee, tariff, date));
       continue;
     }
-    marks[id] = {first->number, "already_issued"};
-    if (auto correction = annual_correction(fee, tariff, date, mine)) {
-      tell_correction(fee, *correction);
-      if (books.issuing()) fresh.push_back(std::move(*correction));
+    marks[id] = {first->number, "already_issued", first->date};
+    auto correction = annual_correction(fee, tariff, date, mine);
+    if (correction) tell_correction(fee, *correction);
+    if (correction && books.issuing()) {
+      fresh.push_back(std::move(*correction));
+    } else {
+      // Shown as issued: its figures and its recipient then.
+      recipients.push_back(recipient_of(*first, *fee.entity));
+      fee = annual_fee_of(*first, tariff, recipients.back());
     }
   }
   if (fresh.empty()) return marks;
@@ -90,7 +97,7 @@ std::map<std::string, BillMark> apply_books(BooksRun& books, const std::vector<A
   books.issue(fresh, inputs, fmt::format("annual {}", fees.front().year));
   for (const IssuedBill& b : fresh) {
     marks[b.entity_id] =
-        b.kind == BillKind::kAnnualCorrection ? BillMark{b.number, "corrected"} : issued_mark(b);
+        b.kind == BillKind::kAnnualCorrection ? BillMark{b.number, "corrected", b.date} : issued_mark(b);
   }
   return marks;
 }
@@ -98,7 +105,7 @@ std::map<std::string, BillMark> apply_books(BooksRun& books, const std::vector<A
 void run_annual(const AnnualOptions& o) {
   output_format(o.common);  // a bad -o or -O stops the run before any input is read
   const StatementWriter statements(o.statements);
-  BooksRun books(o.books, !o.statements.directory.empty());
+  BooksRun books(o.books);
   const int year = o.year ? o.year : today().year;
   const Tariff tariff = tariff_for_year(o.common.tariff, year);
   check_single_stdin([&] {
@@ -114,14 +121,15 @@ void run_annual(const AnnualOptions& o) {
   // The fee of year Y counts the residents at 31 December Y-1 (Annex A).
   const std::vector<Entity> entities = with_populations_or_fail(billed, year - 1);
   const Method method = o.method.empty() ? tariff.annual.method : *parse_method(o.method);
-  const std::vector<AnnualFee> fees = annual_fees_or_fail(tariff, method, entities, year);
+  std::vector<AnnualFee> fees = annual_fees_or_fail(tariff, method, entities, year);
   warn_band_changes(fees, tariff, year);
   const std::optional<AnnualComparison> comparison =
       annual_comparison(o.compare, entities, tariff, year);
   const std::unique_ptr<ComparedYear> other_year =
       year_comparison(o.compare, o.common.tariff, o.method, loaded, fees);
   std::map<std::string, BillMark> marks;
-  if (books.active()) marks = apply_books(books, fees, o, tariff, statements.date());
+  std::deque<Entity> recipients;  // of the bills shown as issued
+  if (books.active()) marks = apply_books(books, fees, recipients, o, tariff, statements.date());
   Report report = annual_report(fees, tariff, year, method, comparison ? &*comparison : nullptr,
                                 other_year ? &other_year->comparison : nullptr);
   BooksStep step;
@@ -129,9 +137,10 @@ void run_annual(const AnnualOptions& o) {
     report = with_bill_marks(std::move(report), marks);
     step.marks = &marks;
     step.commit = [&] { books.commit(); };
+    step.copies = !books.issuing();
   }
   statements.emit_annual(std::move(report), o.common, fees, tariff, year, step);
-  if (books.active()) tell_issued(marks, o.books.path);
+  if (books.active()) tell_issued(marks, o.books.path, step.copies && statements.wanted());
 }
 
 }  // namespace

@@ -35,7 +35,7 @@ void run_bills(const BillsOptions& o) {
   }
   BillsOptions chosen = o;
   if (!o.period.empty()) chosen.period = period_option(o.period).str();
-  const BooksRun books(o.books, false);
+  const BooksRun books(o.books);
   std::vector<IssuedBill> shown;
   for (const IssuedBill& b : books.all()) {
     if (wanted(b, chosen)) shown.push_back(b);

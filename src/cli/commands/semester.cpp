@@ -95,13 +95,13 @@ std::map<std::string, BillMark> apply_books(BooksRun& books, std::vector<Semeste
     const std::vector<IssuedBill>& mine = books.of_entity(id);
     if (const IssuedBill* done = issued_bill_for(mine, BillKind::kSemester, bill.period.str())) {
       bill = shown_as_issued(*done, bill, tariff, mine);
-      marks[id] = {done->number, "already_issued"};
+      marks[id] = {done->number, "already_issued", done->date};
       continue;
     }
     add_settlements(bill, settlements_for(mine, bill.period, [&](Period q) {
                       return recomputed(o, ledger, *bill.entity, q);
                     }));
-    marks[id] = {"", "not_issued"};
+    marks[id] = {"", "not_issued", {}};
     if (books.issuing()) fresh.push_back(semester_issue(bill, tariff, date));
   }
   if (fresh.empty()) return marks;
@@ -118,7 +118,7 @@ void run_semester(const SemesterOptions& o) {
   output_format(o.common);  // a bad -o or -O stops the run before any input is read
   const StatementWriter statements(o.statements);
   const Period period = o.period.empty() ? last_completed_period() : period_option(o.period);
-  BooksRun books(o.books, !o.statements.directory.empty());
+  BooksRun books(o.books);
   if (o.usage.empty() && o.events.empty()) {
     throw Error(Failure::kBadUsage,
                 "semester: give the usage with --usage FILE, --events FILE, or both");
@@ -160,10 +160,11 @@ void run_semester(const SemesterOptions& o) {
   if (books.active()) {
     step.marks = &marks;
     step.commit = [&] { books.commit(); };
+    step.copies = !books.issuing();
   }
   statements.emit_semester(std::move(first), o.common, bills, tariff, period,
                            std::move(more_sheets), step);
-  if (books.active()) tell_issued(marks, o.books.path);
+  if (books.active()) tell_issued(marks, o.books.path, step.copies && statements.wanted());
 }
 
 }  // namespace
