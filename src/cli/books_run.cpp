@@ -64,9 +64,10 @@ void tell_issued(const std::map<std::string, BillMark>& marks, const std::string
     if (mark.status == "issued" || mark.status == "credit" || mark.status == "corrected") ++issued;
   }
   if (already && copies) {
-    note(fmt::format("{} bill(s) already issued in {}: their letters are copies from the books, "
-                     "not a recomputation",
-                     already, books));
+    note(
+        fmt::format("{} bill(s) already issued in {}: their letters are copies from the books, "
+                    "not a recomputation",
+                    already, books));
   } else if (already) {
     note(fmt::format("{} bill(s) already issued in {}: shown as issued, not issued again", already,
                      books));

@@ -184,6 +184,9 @@ void StatementWriter::emit_annual(Report report, const CommonOptions& common,
     statements.push_back(annual_statement(fee, tariff, *settings_));
     if (books.marks) with_mark(statements.back(), *mark);
   }
+  if (books.more_letters) {
+    for (Statement& s : books.more_letters(*settings_)) statements.push_back(std::move(s));
+  }
   write(std::move(report), common, statements, fmt::format("quote-annuali-{}", year),
         fmt::format("Quote annuali di adesione al CIT – anno {}", year), {}, books);
 }
@@ -215,9 +218,10 @@ void StatementWriter::write(Report report, const CommonOptions& common,
                             const std::string& combined_stem, const std::string& combined_title,
                             std::vector<Report> more_sheets, const BooksStep& books) const {
   if (statements.empty()) {
-    warn(books.copies  ? "no statement written: no bill of the run is issued in the books"
-         : books.marks ? "no statement written: no bill was issued by this run"
-                       : "no statement written: no entity owes anything (--all writes them anyway)");
+    warn(books.copies ? "no statement written: no bill of the run is issued in the books"
+         : books.marks
+             ? "no statement written: no bill was issued by this run"
+             : "no statement written: no entity owes anything (--all writes them anyway)");
     return emit_then_commit(std::move(report), common, std::move(more_sheets), books);
   }
   // Staged files vanish unless committed: the report is written in between,

@@ -39,6 +39,8 @@ struct BooksStep {
   const std::map<std::string, BillMark>* marks = nullptr;
   std::function<void()> commit;
   bool copies = false;  // letters of the bills already issued, from the books
+  // Letters of further bills the run issued (annual corrections).
+  std::function<std::vector<Statement>(const StatementSettings&)> more_letters;
 };
 
 class StatementWriter {

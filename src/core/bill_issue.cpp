@@ -151,12 +151,14 @@ AnnualFee annual_fee_of(const IssuedBill& issued, const Tariff& tariff, const En
   fee.fee = line.amount;
   fee.due = issued.due;
   for (const FlatFee& flat : tariff.annual.flat_fees) {
-    if (!line.coefficient && flat.label == line.band && flat.amount == fee.computed) fee.flat = &flat;
+    if (!line.coefficient && flat.label == line.band && flat.amount == fee.computed)
+      fee.flat = &flat;
   }
   const std::size_t bands = tariff.annual.bands.size();
   if (!fee.flat && line.coefficient) {
     std::size_t n = 0;
-    for (char c : line.band) n = c >= '0' && c <= '9' ? n * 10 + static_cast<std::size_t>(c - '0') : 0;
+    for (char c : line.band)
+      n = c >= '0' && c <= '9' ? n * 10 + static_cast<std::size_t>(c - '0') : 0;
     if (n >= 1 && n <= bands) fee.band = n - 1;
   }
   if (!fee.flat && !fee.band) {

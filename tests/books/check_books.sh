@@ -130,7 +130,7 @@ correction)
   sed 's/^017001,Comune di Acquafredda,comune,1579,1571,/017001,Comune di Acquafredda,comune,1579,1600,/' \
     "$entities" >corrected.csv
   CITFEE_TODAY=2027-03-15 "$citfee" annual --year 2027 --entities corrected.csv --books registro.db --issue \
-    -O csv >out.csv 2>err.txt
+    --statements rettifiche --draft -O csv >out.csv 2>err.txt
   grep -q '017001 2027: issued 298.00, recomputed 304.00 (difference 6.00): correction bill CIT-QA-2027-017001-R1' err.txt ||
     fail "correction not told"
   CITFEE_TODAY=2027-03-15 "$citfee" bills --books registro.db --entity 017001 -O csv >got.csv
@@ -141,6 +141,17 @@ QA-2027/0001,CIT-QA-2027-017001,annual,2027,017001,Comune di Acquafredda,2027-01
 QA-2027/0018,CIT-QA-2027-017001-R1,annual_correction,2027,017001,Comune di Acquafredda,2027-03-15,2027-04-14,6.00,issued
 CSV
   same "bills of 017001" want.csv got.csv
+  # Its letter, alone with the bundle: the first bill, the new fee, the difference.
+  ls rettifiche >files.txt
+  printf '017001-2027-R1.pdf\ninvio.csv\nquote-annuali-2027.pdf\n' >want-files.txt
+  same "letters of the correction run" want-files.txt files.txt
+  if command -v pdftotext >/dev/null; then
+    pdftotext -layout rettifiche/017001-2027-R1.pdf letter.txt
+    grep -q 'QA-2027/0018' letter.txt || fail "no number in the letter"
+    grep -q 'già comunicata *documento QA-2027/0001 *298,00 €' letter.txt || fail "no first bill"
+    grep -q 'rideterminata *304,00 €' letter.txt || fail "no new fee"
+    grep -q 'Da versare entro il 14 aprile 2027' letter.txt || fail "no due date"
+  fi
   # Once corrected, nothing more to correct.
   dump >before.sql
   CITFEE_TODAY=2027-03-20 "$citfee" annual --year 2027 --entities corrected.csv --books registro.db --issue \

@@ -19,6 +19,7 @@
 #include "core/settlement.hpp"
 #include "input/tariff_source.hpp"
 #include "present/annual_rows.hpp"
+#include "present/statement_correction.hpp"
 
 namespace citfee::cli {
 
@@ -65,8 +66,16 @@ void tell_correction(const AnnualFee& fee, const IssuedBill& correction) {
 
 // With the books: a member without its bill of the year gets one, one
 // whose fee changed gets a correction bill; numbered with --issue.
+// A correction bill issued by the run, and the bill it corrects.
+struct Correction {
+  IssuedBill bill;
+  IssuedBill first;
+  const Entity* entity = nullptr;
+};
+
 std::map<std::string, BillMark> apply_books(BooksRun& books, std::vector<AnnualFee>& fees,
                                             std::deque<Entity>& recipients,
+                                            std::vector<Correction>& corrections,
                                             const AnnualOptions& o, const Tariff& tariff,
                                             Date date) {
   std::map<std::string, BillMark> marks;
@@ -96,8 +105,17 @@ std::map<std::string, BillMark> apply_books(BooksRun& books, std::vector<AnnualF
   inputs.push_back(o.entities);
   books.issue(fresh, inputs, fmt::format("annual {}", fees.front().year));
   for (const IssuedBill& b : fresh) {
-    marks[b.entity_id] =
-        b.kind == BillKind::kAnnualCorrection ? BillMark{b.number, "corrected", b.date} : issued_mark(b);
+    if (b.kind != BillKind::kAnnualCorrection) {
+      marks[b.entity_id] = issued_mark(b);
+      continue;
+    }
+    marks[b.entity_id] = {b.number, "corrected", b.date};
+    const AnnualFee* fee = nullptr;
+    for (const AnnualFee& f : fees) {
+      if (f.entity->id == b.entity_id) fee = &f;
+    }
+    const std::vector<IssuedBill>& mine = books.of_entity(b.entity_id);
+    corrections.push_back({b, *issued_bill_for(mine, BillKind::kAnnual, b.period), fee->entity});
   }
   return marks;
 }
@@ -129,7 +147,9 @@ void run_annual(const AnnualOptions& o) {
       year_comparison(o.compare, o.common.tariff, o.method, loaded, fees);
   std::map<std::string, BillMark> marks;
   std::deque<Entity> recipients;  // of the bills shown as issued
-  if (books.active()) marks = apply_books(books, fees, recipients, o, tariff, statements.date());
+  std::vector<Correction> corrections;
+  if (books.active())
+    marks = apply_books(books, fees, recipients, corrections, o, tariff, statements.date());
   Report report = annual_report(fees, tariff, year, method, comparison ? &*comparison : nullptr,
                                 other_year ? &other_year->comparison : nullptr);
   BooksStep step;
@@ -138,6 +158,12 @@ void run_annual(const AnnualOptions& o) {
     step.marks = &marks;
     step.commit = [&] { books.commit(); };
     step.copies = !books.issuing();
+    step.more_letters = [&](const StatementSettings& settings) {
+      std::vector<Statement> letters;
+      for (const Correction& c : corrections)
+        letters.push_back(correction_statement(c.bill, c.first, *c.entity, tariff, settings));
+      return letters;
+    };
   }
   statements.emit_annual(std::move(report), o.common, fees, tariff, year, step);
   if (books.active()) tell_issued(marks, o.books.path, step.copies && statements.wanted());
