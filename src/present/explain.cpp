@@ -146,4 +146,24 @@ std::string explain_semester(const SemesterBill& bill, const Tariff& tariff) {
   return out;
 }
 
+std::string explain_settlements(Period period, const std::vector<Settlement>& settled,
+                                const IssuedBill* issued) {
+  std::string out;
+  if (settled.empty())
+    out += fmt::format("No semester before {} is issued in the books\n", period.str());
+  for (const Settlement& s : settled) {
+    out += fmt::format("{}: billed so far {}, recomputed from today's usage {}, difference {}{}\n",
+                       s.period.str(), eur(s.billed_before), eur(s.correct), eur(s.difference()),
+                       s.difference().is_zero() ? "" : " (conguaglio)");
+  }
+  if (issued) {
+    out += fmt::format("{} is issued: {} of {}, {}, due by {}\n", period.str(), issued->number,
+                       issued->date.iso(), eur(issued->total), issued->due.iso());
+  } else {
+    out += fmt::format("{} is not issued yet: its bill would settle the differences above\n",
+                       period.str());
+  }
+  return out;
+}
+
 }  // namespace citfee

@@ -75,6 +75,17 @@ CSV
   sqlite3 registro.db "SELECT sequence FROM bill WHERE series = 'QV' AND year = 2026 ORDER BY sequence" >seq.txt
   seq 1 34 >want-seq.txt
   same "QV-2026 numbers" want-seq.txt seq.txt
+  # The late row withdrawn again: explain tells what the 2027-H1 bill would
+  # settle. H1 back to 0,00 against 21,00 billed; H2 back to 146,00 (80
+  # consultations beyond the 70 left, 56,00, with 70,00 and 20,00) against 195,00.
+  CITFEE_TODAY=2027-07-10 "$citfee" explain 017001 --period 2027-H1 --entities "$entities" --usage "$usage" \
+    --books registro.db 2>/dev/null | tail -n 3 >got.txt
+  cat >want.txt <<'TXT'
+2026-H1: billed so far 21.00 EUR, recomputed from today's usage 0.00 EUR, difference -21.00 EUR (conguaglio)
+2026-H2: billed so far 195.00 EUR, recomputed from today's usage 146.00 EUR, difference -49.00 EUR (conguaglio)
+2027-H1 is not issued yet: its bill would settle the differences above
+TXT
+  same "explain with the books" want.txt got.txt
   ;;
 rerun)
   semester 2026-H1 2026-08-10 --books registro.db --issue -O csv >first.csv 2>/dev/null

@@ -3,12 +3,14 @@
 
 #include <fmt/format.h>
 
+#include "cli/books_run.hpp"
 #include "cli/events.hpp"
 #include "cli/inputs.hpp"
 #include "cli/options.hpp"
 #include "cli/registry.hpp"
 #include "core/annual.hpp"
 #include "core/semester.hpp"
+#include "core/settlement.hpp"
 #include "input/read_file.hpp"
 #include "input/tariff_source.hpp"
 #include "output/atomic_file.hpp"
@@ -29,6 +31,7 @@ struct ExplainOptions {
   std::vector<std::string> populations;
   std::string tariff;
   std::string method;
+  BooksOptions books;
 };
 
 const Entity& find_entity(const std::vector<Entity>& entities, const std::string& id,
@@ -77,7 +80,18 @@ std::string explain_period(const ExplainOptions& o) {
   const UsageLedger ledger = load_ledger_or_fail(o.usage, o.events, all, tariff, period, o.sheet);
   const std::vector<Entity> entities = with_populations_or_fail({found}, period.year - 1);
   const Entity& entity = entities.front();
-  return explain_semester(semester_bill(tariff, ledger, entity, period), tariff);
+  std::string out = explain_semester(semester_bill(tariff, ledger, entity, period), tariff);
+  if (o.books.path.empty()) return out;
+  const BooksRun books(o.books);
+  const std::vector<IssuedBill>& mine = books.of_entity(entity.id);
+  std::vector<Settlement> settled;
+  for (Period q : periods_to_settle(mine, period)) {
+    const Tariff t = tariff_for_year(o.tariff, q.year);
+    const Entity e = with_population_of(found, q.year - 1);
+    settled.push_back({q, billed_for(mine, q), semester_bill(t, ledger, e, q).total});
+  }
+  return out + explain_settlements(period, settled,
+                                   issued_bill_for(mine, BillKind::kSemester, period.str()));
 }
 
 void run_explain(const ExplainOptions& o) {
@@ -111,6 +125,7 @@ Action add_explain(CLI::App& app) {
   cmd->add_option("--method", o->method,
                   "flat or marginal, for the annual fee (default: the tariff's)")
       ->check(CLI::IsMember({"flat", "marginal"}));
+  add_books_options(*cmd, o->books, false);
   cmd->footer(
       R"(Without --period, --usage or --events it explains the annual fee; with them, the semester bill.
 The population shown is the one the fee counts (31 December of the year before), with its source.
@@ -118,6 +133,7 @@ The population shown is the one the fee counts (31 December of the year before),
 Examples:
   citfee explain 017003 --year 2027 --entities enti.csv
   citfee explain 017003 --period 2026-H2 --entities enti.csv --usage consumi.csv
+  citfee explain 017003 --period 2026-H2 --entities enti.csv --usage consumi.csv --books registro.db
   citfee explain 017003 --year 2027 --entities enti.csv --populations popolazione-2026.csv)");
   return [o] { run_explain(*o); };
 }
