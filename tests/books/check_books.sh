@@ -109,7 +109,8 @@ joined)
   grep -v '^AS01,' "$entities" >fewer.csv
   CITFEE_TODAY=2026-08-10 "$citfee" semester --period 2026-H1 --entities fewer.csv --usage "$usage" \
     --books registro.db --issue -O csv >/dev/null 2>&1
-  semester 2026-H1 2026-08-20 --books registro.db --issue --by entity -O csv >second.csv 2>second.err
+  # The books named by the environment this time.
+  CITFEE_BOOKS=registro.db semester 2026-H1 2026-08-20 --issue --by entity -O csv >second.csv 2>second.err
   grep -q '^AS01,.*,0.00,2026-07-31,QV-2026/0017,issued$' second.csv || fail "AS01 not issued QV-2026/0017"
   grep -q '16 bill(s) already issued' second.err || fail "others not already issued"
   [[ $(sqlite3 registro.db "SELECT COUNT(*) FROM bill") == 17 ]] || fail "not 17 bills"
