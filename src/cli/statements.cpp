@@ -105,6 +105,18 @@ std::string sending_list_csv(const std::vector<Statement>& statements,
   return write_delimited(list, common.decimal_comma ? ';' : ',', options);
 }
 
+void warn_stale(const std::vector<std::string>& names, const std::string& directory) {
+  if (names.empty()) return;
+  const std::size_t shown = std::min<std::size_t>(names.size(), 10);
+  std::string list =
+      fmt::format("{}", fmt::join(names.begin(), names.begin() + static_cast<long>(shown), ", "));
+  if (shown < names.size()) list += fmt::format(" and {} more", names.size() - shown);
+  warn(
+      fmt::format("{}: {} letter(s) of an earlier run for bodies this run does not bill "
+                  "removed: {}",
+                  directory, names.size(), list));
+}
+
 void warn_without_pec(const std::vector<Statement>& statements) {
   std::vector<std::string> ids;
   for (const Statement& s : statements) {
@@ -188,7 +200,8 @@ void StatementWriter::emit_annual(Report report, const CommonOptions& common,
     for (Statement& s : books.more_letters(*settings_)) statements.push_back(std::move(s));
   }
   write(std::move(report), common, statements, fmt::format("quote-annuali-{}", year),
-        fmt::format("Quote annuali di adesione al CIT – anno {}", year), {}, books);
+        fmt::format("Quote annuali di adesione al CIT – anno {}", year),
+        fmt::format("-{}.pdf", year), {}, books);
 }
 
 void StatementWriter::emit_semester(Report report, const CommonOptions& common,
@@ -209,14 +222,15 @@ void StatementWriter::emit_semester(Report report, const CommonOptions& common,
     if (books.marks) with_mark(statements.back(), *mark);
   }
   write(std::move(report), common, statements, fmt::format("quote-variabili-{}", period.str()),
-        fmt::format("Quote variabili CIT – {}", italian_semester(period)), std::move(more_sheets),
-        books);
+        fmt::format("Quote variabili CIT – {}", italian_semester(period)),
+        fmt::format("-{}.pdf", period.str()), std::move(more_sheets), books);
 }
 
 void StatementWriter::write(Report report, const CommonOptions& common,
                             const std::vector<Statement>& statements,
                             const std::string& combined_stem, const std::string& combined_title,
-                            std::vector<Report> more_sheets, const BooksStep& books) const {
+                            const std::string& letter_suffix, std::vector<Report> more_sheets,
+                            const BooksStep& books) const {
   if (statements.empty()) {
     warn(books.copies ? "no statement written: no bill of the run is issued in the books"
          : books.marks
@@ -224,17 +238,25 @@ void StatementWriter::write(Report report, const CommonOptions& common,
              : "no statement written: no entity owes anything (--all writes them anyway)");
     return emit_then_commit(std::move(report), common, std::move(more_sheets), books);
   }
-  // Staged files vanish unless committed: the report is written in between,
-  // so a failure anywhere leaves neither.
+  // Staged files vanish unless finished, and put back what they replaced:
+  // a failure anywhere leaves the folder, the report and the books as they were.
   StagedFiles staged(options_.directory);
   const std::vector<std::string> pdfs = statement_pdfs(statements, combined_title);
   for (std::size_t i = 0; i < statements.size(); ++i)
     staged.add(statements[i].file_stem + ".pdf", pdfs[i]);
   staged.add(combined_stem + ".pdf", pdfs.back());
   staged.add("invio.csv", sending_list_csv(statements, common));
-  emit_then_commit(std::move(report), common, std::move(more_sheets), books);
+  // Without the books a run writes the whole set of its period: a letter of
+  // an earlier run for a body it no longer bills would be sent by mistake.
+  std::vector<std::string> stale;
+  if (!books.marks) stale = staged.retire_others(letter_suffix);
+  // Letters in place first (the old ones kept aside): if they fail, nothing
+  // else is written; if the report or the books fail, the old letters return.
   staged.commit();
+  emit_then_commit(std::move(report), common, std::move(more_sheets), books);
+  staged.finish();
   warn_without_pec(statements);
+  warn_stale(stale, options_.directory);
 }
 
 }  // namespace citfee::cli

@@ -67,7 +67,8 @@ class StatementWriter {
  private:
   void write(Report report, const CommonOptions& common, const std::vector<Statement>& statements,
              const std::string& combined_stem, const std::string& combined_title,
-             std::vector<Report> more_sheets, const BooksStep& books) const;
+             const std::string& letter_suffix, std::vector<Report> more_sheets,
+             const BooksStep& books) const;
 
   StatementOptions options_;
   std::optional<StatementSettings> settings_;  // set when statements are wanted

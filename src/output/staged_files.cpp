@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -43,7 +44,7 @@ int write_all(int fd, const std::string& data) {
 StagedFiles::StagedFiles(std::string directory) : directory_(std::move(directory)) {}
 
 StagedFiles::~StagedFiles() {
-  if (!committed_) discard();
+  if (!finished_) roll_back();
 }
 
 void StagedFiles::make_directory() {
@@ -75,7 +76,7 @@ void StagedFiles::add(const std::string& name, const std::string& data) {
   std::string temp = (fs::path(directory_) / ("." + name + ".XXXXXX")).string();
   const int fd = ::mkstemp(temp.data());
   if (fd < 0) fail(target, errno);
-  staged_.push_back({name, temp});
+  staged_.push_back({name, temp, {}, false, false});
   // mkstemp makes the file private; a statement gets the usual permissions.
   const mode_t mask = ::umask(0);
   ::umask(mask);
@@ -96,24 +97,93 @@ void StagedFiles::sync() const {
   if (error != 0) fail(directory_, error);
 }
 
-void StagedFiles::commit() {
-  if (!staged_.empty()) sync();
-  for (std::size_t i = 0; i < staged_.size(); ++i) {
-    const std::string target = (fs::path(directory_) / staged_[i].name).string();
-    if (::rename(staged_[i].temp.c_str(), target.c_str()) != 0) {
-      const int error = errno;
-      // What was renamed already goes too: a failed run leaves no statement.
-      for (std::size_t j = 0; j < i; ++j)
-        ::unlink((fs::path(directory_) / staged_[j].name).c_str());
-      staged_.erase(staged_.begin(), staged_.begin() + static_cast<long>(i));
-      fail(target, error);
-    }
+// A second name for the file at `target` (a hard link), so that the rename
+// over it leaves the old letter reachable until the run is done.
+void StagedFiles::keep_aside(Staged& s, const std::string& target) {
+  struct stat st {};
+  if (::lstat(target.c_str(), &st) != 0) {
+    if (errno == ENOENT) return;
+    fail(target, errno);
   }
-  committed_ = true;
+  if (S_ISDIR(st.st_mode)) {
+    throw Error(Failure::kCannotWrite,
+                fmt::format("{}: cannot write: a directory is in the way", target));
+  }
+  std::string kept = (fs::path(directory_) / ("." + s.name + ".old.XXXXXX")).string();
+  const int fd = ::mkstemp(kept.data());
+  if (fd < 0) fail(target, errno);
+  ::close(fd);
+  ::unlink(kept.c_str());
+  if (::link(target.c_str(), kept.c_str()) != 0) fail(target, errno);
+  s.kept = kept;
 }
 
-void StagedFiles::discard() noexcept {
-  for (const Staged& s : staged_) ::unlink(s.temp.c_str());
+std::vector<std::string> StagedFiles::retire_others(const std::string& suffix) {
+  std::vector<std::string> names;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(directory_, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name.front() == '.' || name.size() <= suffix.size() || !entry.is_regular_file(ec) ||
+        name.compare(name.size() - suffix.size(), suffix.size(), suffix) != 0)
+      continue;
+    bool written = false;
+    for (const Staged& s : staged_) written = written || s.name == name;
+    if (!written) names.push_back(name);
+  }
+  std::sort(names.begin(), names.end());
+  for (const std::string& name : names) staged_.push_back({name, {}, {}, false, true});
+  return names;
+}
+
+// An old file with no new one: renamed to a hidden name until finish().
+void StagedFiles::move_aside(Staged& s) {
+  const std::string target = (fs::path(directory_) / s.name).string();
+  keep_aside(s, target);
+  if (s.kept.empty()) return;  // gone already
+  if (::unlink(target.c_str()) != 0) fail(target, errno);
+  s.placed = true;
+}
+
+void StagedFiles::commit() {
+  if (!staged_.empty()) sync();
+  try {
+    for (Staged& s : staged_) {
+      if (s.retired) {
+        move_aside(s);
+        continue;
+      }
+      const std::string target = (fs::path(directory_) / s.name).string();
+      keep_aside(s, target);
+      if (::rename(s.temp.c_str(), target.c_str()) != 0) fail(target, errno);
+      s.placed = true;
+    }
+  } catch (...) {
+    roll_back();
+    finished_ = true;
+    throw;
+  }
+}
+
+void StagedFiles::finish() noexcept {
+  for (const Staged& s : staged_) {
+    if (!s.kept.empty()) ::unlink(s.kept.c_str());
+  }
+  finished_ = true;
+}
+
+// Every file as it was before the run: the old ones back, the new ones gone.
+void StagedFiles::roll_back() noexcept {
+  for (auto it = staged_.rbegin(); it != staged_.rend(); ++it) {
+    const std::string target = (fs::path(directory_) / it->name).string();
+    if (!it->placed) {
+      if (!it->retired) ::unlink(it->temp.c_str());
+      if (!it->kept.empty()) ::unlink(it->kept.c_str());
+    } else if (!it->kept.empty()) {
+      ::rename(it->kept.c_str(), target.c_str());
+    } else {
+      ::unlink(target.c_str());
+    }
+  }
   for (auto it = made_.rbegin(); it != made_.rend(); ++it) ::rmdir(it->c_str());
 }
 

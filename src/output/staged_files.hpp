@@ -1,6 +1,7 @@
 // Several files written into one directory all together or not at all: each
 // goes to a temporary file first, and only when every one is written are they
-// renamed into place.
+// renamed into place. The files they replace are kept aside until finish(),
+// so that a failure, while renaming or after, puts every one of them back.
 #pragma once
 
 #include <string>
@@ -12,7 +13,8 @@ class StagedFiles {
  public:
   // Files go into `directory`, which is made (with its parents) if missing.
   explicit StagedFiles(std::string directory);
-  // Without commit(), removes what it wrote, and the directory if it made it.
+  // Without finish(), puts back what commit() replaced and removes what it
+  // wrote, and the directory if it made it.
   ~StagedFiles();
   StagedFiles(const StagedFiles&) = delete;
   StagedFiles& operator=(const StagedFiles&) = delete;
@@ -20,23 +22,36 @@ class StagedFiles {
   // Writes `data` to a temporary file that will become `name` in the
   // directory. Throws Error(kCannotWrite), or kBadData for a name given twice.
   void add(const std::string& name, const std::string& data);
-  // Renames every file into place. Throws Error(kCannotWrite).
+  // The files of the directory whose names end with `suffix` that this set
+  // does not write (letters of an earlier run for someone no longer billed):
+  // moved aside at commit, removed at finish, put back on failure. Hidden
+  // files are left alone. Returns their names, sorted.
+  std::vector<std::string> retire_others(const std::string& suffix);
+  // Renames every file into place, keeping aside the files replaced.
+  // Throws Error(kCannotWrite), having put back what it had replaced.
   void commit();
+  // The run is done: drops the files kept aside.
+  void finish() noexcept;
 
  private:
   struct Staged {
     std::string name;
     std::string temp;
+    std::string kept;  // the file it replaces, kept aside; empty if none
+    bool placed = false;
+    bool retired = false;  // an old file that goes, with no new one
   };
 
   void make_directory();
   void sync() const;
-  void discard() noexcept;
+  void keep_aside(Staged& s, const std::string& target);
+  void move_aside(Staged& s);
+  void roll_back() noexcept;
 
   std::string directory_;
   std::vector<std::string> made_;  // directories made, deepest last
   std::vector<Staged> staged_;
-  bool committed_ = false;
+  bool finished_ = false;
 };
 
 }  // namespace citfee

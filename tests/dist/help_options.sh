@@ -1,15 +1,17 @@
 # Helpers for the tests of the man page and the completion: what citfee's own
-# --help says it accepts. Sourced; $citfee is the binary.
+# --help says it accepts. Sourced; $citfee is the binary. awk reads the whole
+# help rather than exit at the end of a section: an early exit could kill
+# citfee with SIGPIPE while it still writes, which pipefail makes a failure.
 
 # The commands, from `citfee --help`.
 help_commands() {
-  "$citfee" --help | awk '/^Subcommands:/ { on = 1; next } on && /^$/ { exit } on { print $1 }'
+  "$citfee" --help | awk '/^Subcommands:/ { on = 1; next } on && /^$/ { on = 0 } on { print $1 }'
 }
 
 # The options of a command, short and long, one a line, from `citfee COMMAND --help`.
 help_options() {
   "$citfee" "$1" --help |
-    awk '/^Options:/ { on = 1; next } on && /^$/ { exit } on && /^  -/ { print $1 }' |
+    awk '/^Options:/ { on = 1; next } on && /^$/ { on = 0 } on && /^  -/ { print $1 }' |
     tr ',' '\n'
 }
 

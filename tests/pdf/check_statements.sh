@@ -290,6 +290,37 @@ check_rerun() {
   local n
   n=$(find "$scratch/one" -type f | wc -l)
   [[ "$n" == 10 ]] || fail "the directory should hold 10 files after a re-run, holds $n"
+  # A re-run that fails on one letter (a folder in its way) puts back every
+  # letter it had replaced, and writes neither -o nor standard output.
+  local before status=0
+  rm "$scratch/one/CM01-2027.pdf"
+  mkdir "$scratch/one/CM01-2027.pdf"
+  before=$(cd "$scratch/one" && find . -type f -print0 | sort -z | xargs -0 sha256sum)
+  echo "old report" >"$scratch/report.csv"
+  (cd "$data" && CITFEE_TODAY=2027-01-15 "$citfee" annual --year 2027 --entities enti.csv \
+    --statements "$scratch/one" --iban "$iban" --date 2027-02-01 -o "$scratch/report.csv") \
+    >"$scratch/stdout" 2>"$scratch/stderr" || status=$?
+  [[ $status == 74 ]] || fail "a failed re-run exited $status, not 74"
+  grep -q 'CM01-2027.pdf: cannot write: a directory is in the way' "$scratch/stderr" ||
+    fail "the failed re-run does not say why"
+  [[ "$(cd "$scratch/one" && find . -type f -print0 | sort -z | xargs -0 sha256sum)" == "$before" ]] ||
+    fail "a failed re-run changed the letters"
+  [[ "$(cat "$scratch/report.csv")" == "old report" ]] || fail "a failed re-run replaced -o"
+  [[ ! -s "$scratch/stdout" ]] || fail "a failed re-run wrote to standard output"
+  rmdir "$scratch/one/CM01-2027.pdf"
+  # A corrected re-run that no longer bills a body takes its old letter away:
+  # the folder holds the bundle's letters and no other.
+  run annual --year 2027 --entities enti.csv --statements "$scratch/one" --iban "$iban" --date 2027-01-15 -O csv
+  [[ -e "$scratch/one/CM01-2027.pdf" ]] || fail "no letter of CM01 after a full run"
+  grep -v '^CM01,' "$data/enti.csv" >"$scratch/enti-senza-cm.csv"
+  run annual --year 2027 --entities "$scratch/enti-senza-cm.csv" --statements "$scratch/one" --iban "$iban" \
+    --date 2027-01-15 -O csv
+  [[ ! -e "$scratch/one/CM01-2027.pdf" ]] || fail "the old letter of CM01 is still there"
+  grep -q 'letter(s) of an earlier run for bodies this run does not bill removed: CM01-2027.pdf' \
+    "$scratch/stderr" || fail "the removal of CM01-2027.pdf is not told"
+  n=$(find "$scratch/one" -name '*-2027.pdf' ! -name 'quote-*' | wc -l)
+  [[ "$n" == 7 ]] || fail "7 letters expected after the corrected re-run, $n found"
+  [[ $(find "$scratch/one" -name '.*' | wc -l) == 0 ]] || fail "hidden files left in the folder"
 }
 
 # invio.csv: one row per letter, its file, reference, amount, and a note for

@@ -52,6 +52,7 @@ TEST_CASE("staged files appear only when committed") {
     CHECK_FALSE(fs::exists(dir / "a.pdf"));
     CHECK(entries(dir) == 2);  // the temporary files, hidden
     staged.commit();
+    staged.finish();
   }
   CHECK(slurp(dir / "a.pdf") == "first");
   CHECK(slurp(dir / "b.pdf") == "second");
@@ -82,6 +83,7 @@ TEST_CASE("an existing directory and its other files are left alone") {
     StagedFiles staged(tmp.path.string());
     staged.add("a.pdf", "new");
     staged.commit();
+    staged.finish();
   }
   CHECK(slurp(tmp.path / "a.pdf") == "new");
   CHECK(slurp(tmp.path / "old.pdf") == "old");
@@ -103,4 +105,93 @@ TEST_CASE("a name given twice, or a directory that is a file, is refused") {
     CHECK(e.failure() == Failure::kCannotWrite);
     CHECK_THAT(e.what(), Catch::Contains("not a directory"));
   }
+}
+
+TEST_CASE("a rename that fails puts back every letter it had replaced") {
+  // The earlier letters of the folder, then a run whose third letter finds
+  // a directory in the way.
+  TempDir tmp;
+  const fs::path dir = tmp.path / "lettere";
+  fs::create_directories(dir / "c.pdf");
+  std::ofstream(dir / "a.pdf") << "old a";
+  std::ofstream(dir / "b.pdf") << "old b";
+  {
+    StagedFiles staged(dir.string());
+    staged.add("a.pdf", "new a");
+    staged.add("b.pdf", "new b");
+    staged.add("c.pdf", "new c");
+    staged.add("d.pdf", "new d");
+    CHECK_THROWS_AS(staged.commit(), Error);
+  }
+  CHECK(slurp(dir / "a.pdf") == "old a");
+  CHECK(slurp(dir / "b.pdf") == "old b");
+  CHECK(fs::is_directory(dir / "c.pdf"));
+  CHECK_FALSE(fs::exists(dir / "d.pdf"));
+  CHECK(entries(dir) == 3);  // nothing hidden left behind
+}
+
+TEST_CASE("committed but not finished: a later failure puts the old letters back") {
+  TempDir tmp;
+  const fs::path dir = tmp.path / "lettere";
+  fs::create_directories(dir);
+  std::ofstream(dir / "a.pdf") << "old a";
+  {
+    StagedFiles staged(dir.string());
+    staged.add("a.pdf", "new a");
+    staged.add("b.pdf", "new b");
+    staged.commit();
+    CHECK(slurp(dir / "a.pdf") == "new a");
+    CHECK(entries(dir) == 3);  // the old a kept aside, hidden
+    // the report fails here: no finish()
+  }
+  CHECK(slurp(dir / "a.pdf") == "old a");
+  CHECK_FALSE(fs::exists(dir / "b.pdf"));
+  CHECK(entries(dir) == 1);
+}
+
+TEST_CASE("finished: the new letters stay and nothing is kept aside") {
+  TempDir tmp;
+  const fs::path dir = tmp.path / "lettere";
+  fs::create_directories(dir);
+  std::ofstream(dir / "a.pdf") << "old a";
+  {
+    StagedFiles staged(dir.string());
+    staged.add("a.pdf", "new a");
+    staged.commit();
+    staged.finish();
+  }
+  CHECK(slurp(dir / "a.pdf") == "new a");
+  CHECK(entries(dir) == 1);
+}
+
+TEST_CASE("letters of an earlier run that this one does not write are retired, or put back") {
+  TempDir tmp;
+  const fs::path dir = tmp.path / "lettere";
+  fs::create_directories(dir);
+  std::ofstream(dir / "017001-2027.pdf") << "old 1";
+  std::ofstream(dir / "017002-2027.pdf") << "old 2";
+  std::ofstream(dir / "017002-2026.pdf") << "last year";
+  std::ofstream(dir / "appunti.txt") << "notes";
+  {
+    StagedFiles staged(dir.string());
+    staged.add("017001-2027.pdf", "new 1");
+    CHECK(staged.retire_others("-2027.pdf") == std::vector<std::string>{"017002-2027.pdf"});
+    staged.commit();
+    CHECK_FALSE(fs::exists(dir / "017002-2027.pdf"));
+    // no finish: the run failed after
+  }
+  CHECK(slurp(dir / "017001-2027.pdf") == "old 1");
+  CHECK(slurp(dir / "017002-2027.pdf") == "old 2");
+  CHECK(entries(dir) == 4);
+  {
+    StagedFiles staged(dir.string());
+    staged.add("017001-2027.pdf", "new 1");
+    staged.retire_others("-2027.pdf");
+    staged.commit();
+    staged.finish();
+  }
+  CHECK(slurp(dir / "017001-2027.pdf") == "new 1");
+  CHECK_FALSE(fs::exists(dir / "017002-2027.pdf"));
+  CHECK(slurp(dir / "017002-2026.pdf") == "last year");
+  CHECK(entries(dir) == 3);
 }
