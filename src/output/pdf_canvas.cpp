@@ -128,6 +128,12 @@ PangoLayout* PdfCanvas::layout(const std::string& text, const TextStyle& style, 
   pango_font_description_free(font);
   pango_layout_set_width(l, width < 0 ? -1 : static_cast<int>(std::lround(width * PANGO_SCALE)));
   pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+  // A word too long for its line (a PEC address) is broken without a hyphen,
+  // which would read as part of it.
+  PangoAttrList* attributes = pango_attr_list_new();
+  pango_attr_list_insert(attributes, pango_attr_insert_hyphens_new(FALSE));
+  pango_layout_set_attributes(l, attributes);
+  pango_attr_list_unref(attributes);
   pango_layout_set_alignment(l,
                              style.align == Align::kRight ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
   pango_layout_set_justify(l, style.justify);

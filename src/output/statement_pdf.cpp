@@ -182,8 +182,15 @@ class Layout {
     right += c_.text(r.name, name, kRecipientX, right, width) + 2;
     std::vector<std::string> lines{"Codice ente " + r.id};
     if (!r.tax_code.empty()) lines.push_back("C.F. " + r.tax_code);
-    if (!r.pec.empty()) lines.push_back("PEC " + r.pec);
-    for (const auto& line : lines) right += c_.text(line, style(9), kRecipientX, right, width);
+    // The label stays with the address (a no-break space), and a long
+    // address gets a smaller size before it has to wrap.
+    if (!r.pec.empty()) lines.push_back("PEC\u00a0" + r.pec);
+    for (const auto& line : lines) {
+      TextStyle small = style(9);
+      const double wide = c_.natural_width(line, small);
+      if (wide > width) small.size = std::max(7.0, small.size * width / wide);
+      right += c_.text(line, small, kRecipientX, right, width);
+    }
     y_ = std::max(left, right) + 26;
   }
 

@@ -269,6 +269,18 @@ check_names() {
   expect_text "$out/017999-2027.pdf" "Comune di Sant'Eufemia <Prova> & C., già «Test»" "949,81 €" "950,00 €"
   expect_text "$out/quote-annuali-2027.pdf" "Comune di Salò" "Comune di Palazzolo sull'Oglio" \
     "Comune di Sant'Eufemia <Prova> & C., già «Test»"
+  # A long PEC address stays whole on the label's line (a smaller size); one
+  # too long even then is broken without a hyphen, which would change it.
+  printf 'id,name,type,population,pec\n%s\n%s\n' \
+    'CM01,Comunità Montana di Valle Camonica,comunita_montana,,protocollo.comunitamontana@pec.cmvallecamonica.bs.it' \
+    'CM02,Comunità Montana di Valle Trompia,comunita_montana,,segreteria.generale.protocollo.informatico.comunita@pec.cm.valletrompia.bs.it' \
+    >"$scratch/pec.csv"
+  run annual --year 2027 --entities "$scratch/pec.csv" --statements "$scratch/pec" --iban "$iban" -O csv
+  expect_text "$scratch/pec/CM01-2027.pdf" "PEC protocollo.comunitamontana@pec.cmvallecamonica.bs.it"
+  local joined
+  joined=$(text "$scratch/pec/CM02-2027.pdf" | awk '/PEC / { sub(/.*PEC /, ""); a = $0; getline; print a $NF }')
+  [[ $joined == segreteria.generale.protocollo.informatico.comunita@pec.cm.valletrompia.bs.it ]] ||
+    fail "the long PEC address reads \"$joined\" across its lines"
 }
 
 check_rerun() {
