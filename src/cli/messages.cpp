@@ -1,5 +1,6 @@
 #include "cli/messages.hpp"
 
+#include <algorithm>
 #include <iostream>
 
 #include <fmt/format.h>
@@ -8,6 +9,14 @@ namespace citfee::cli {
 
 void warn(const std::string& text) {
   std::cerr << "citfee: warning: " << text << '\n';
+}
+
+std::string capped_list(const std::vector<std::string>& items) {
+  const std::size_t shown = std::min<std::size_t>(items.size(), 10);
+  std::string list =
+      fmt::format("{}", fmt::join(items.begin(), items.begin() + static_cast<long>(shown), ", "));
+  if (shown < items.size()) list += fmt::format(" and {} more", items.size() - shown);
+  return list;
 }
 
 void note(const std::string& text) {

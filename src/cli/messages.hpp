@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "core/error.hpp"
 
@@ -11,6 +12,10 @@ namespace citfee::cli {
 void warn(const std::string& text);
 // "citfee: note: TEXT": what a run did that is worth knowing, not a problem.
 void note(const std::string& text);
+
+// The first ten of `items`, comma-separated, and "and N more" for the rest:
+// a warning names what it is about without a screenful of ids.
+std::string capped_list(const std::vector<std::string>& items);
 
 // Prints the warnings, then every error, and stops the run with kBadData.
 void report_diagnostics(const Diagnostics& diag);

@@ -107,10 +107,7 @@ std::string sending_list_csv(const std::vector<Statement>& statements,
 
 void warn_stale(const std::vector<std::string>& names, const std::string& directory) {
   if (names.empty()) return;
-  const std::size_t shown = std::min<std::size_t>(names.size(), 10);
-  std::string list =
-      fmt::format("{}", fmt::join(names.begin(), names.begin() + static_cast<long>(shown), ", "));
-  if (shown < names.size()) list += fmt::format(" and {} more", names.size() - shown);
+  const std::string list = capped_list(names);
   warn(
       fmt::format("{}: {} letter(s) of an earlier run for bodies this run does not bill "
                   "removed: {}",
@@ -123,10 +120,7 @@ void warn_without_pec(const std::vector<Statement>& statements) {
     if (s.recipient.pec.empty()) ids.push_back(s.recipient.id);
   }
   if (ids.empty()) return;
-  const std::size_t shown = std::min<std::size_t>(ids.size(), 10);
-  std::string list =
-      fmt::format("{}", fmt::join(ids.begin(), ids.begin() + static_cast<long>(shown), ", "));
-  if (shown < ids.size()) list += fmt::format(" and {} more", ids.size() - shown);
+  const std::string list = capped_list(ids);
   warn(
       fmt::format("{} letter(s) for entities without a PEC address: {} (marked in invio.csv; add "
                   "a pec column to the entities file)",

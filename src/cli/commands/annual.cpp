@@ -45,10 +45,7 @@ void warn_band_changes(const std::vector<AnnualFee>& fees, const Tariff& tariff,
     if (band_change(fee, tariff)) ids.push_back(fee.entity->id);
   }
   if (ids.empty()) return;
-  const std::size_t shown = std::min<std::size_t>(ids.size(), 10);
-  std::string list =
-      fmt::format("{}", fmt::join(ids.begin(), ids.begin() + static_cast<long>(shown), ", "));
-  if (shown < ids.size()) list += fmt::format(" and {} more", ids.size() - shown);
+  const std::string list = capped_list(ids);
   warn(
       fmt::format("{} Comune(s) change population band from {} to {}: {} (citfee explain ID "
                   "--year {} shows how)",

@@ -85,8 +85,9 @@ std::string explain_period(const ExplainOptions& o) {
   const BooksRun books(o.books);
   const std::vector<IssuedBill>& mine = books.of_entity(entity.id);
   std::vector<Settlement> settled;
+  const std::vector<Tariff> tariffs = load_tariffs_or_fail(o.tariff);
   for (Period q : periods_to_settle(mine, period)) {
-    const Tariff t = tariff_for_year(o.tariff, q.year);
+    const Tariff& t = select_tariff(tariffs, q.year);
     const Entity e = with_population_of(found, q.year - 1);
     settled.push_back({q, billed_for(mine, q), semester_bill(t, ledger, e, q).total});
   }

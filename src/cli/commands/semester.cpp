@@ -51,21 +51,18 @@ void warn_entities_without_usage(const UsageLedger& ledger, const std::vector<En
     }
   }
   if (!covered || missing.empty()) return;
-  const std::size_t shown = std::min<std::size_t>(missing.size(), 10);
-  std::string list = fmt::format(
-      "{}", fmt::join(missing.begin(), missing.begin() + static_cast<long>(shown), ", "));
-  if (shown < missing.size()) list += fmt::format(" and {} more", missing.size() - shown);
+  const std::string list = capped_list(missing);
   warn(fmt::format("{} of {} entities have no usage in {}: {}", missing.size(), entities.size(),
                    period.str(), list));
 }
 
 // What `period` comes to for `entity` from today's ledger, under the tariff
-// and the residents of its own year: an earlier semester settled.
-Money recomputed(const SemesterOptions& o, const UsageLedger& ledger, const Entity& entity,
-                 Period period) {
-  const Tariff tariff = tariff_for_year(o.common.tariff, period.year);
+// (of `tariffs`, read once per run) and the residents of its own year: an
+// earlier semester settled.
+Money recomputed(const std::vector<Tariff>& tariffs, const UsageLedger& ledger,
+                 const Entity& entity, Period period) {
   const Entity e = with_population_of(entity, period.year - 1);
-  return semester_bill(tariff, ledger, e, period).total;
+  return semester_bill(select_tariff(tariffs, period.year), ledger, e, period).total;
 }
 
 // A bill issued before: shown as issued; a change since is told, for the
@@ -90,6 +87,7 @@ std::map<std::string, BillMark> apply_books(BooksRun& books, std::vector<Semeste
                                             const Tariff& tariff, Date date) {
   std::map<std::string, BillMark> marks;
   std::vector<IssuedBill> fresh;
+  const std::vector<Tariff> tariffs = load_tariffs_or_fail(o.common.tariff);
   for (SemesterBill& bill : bills) {
     const std::string& id = bill.entity->id;
     const std::vector<IssuedBill>& mine = books.of_entity(id);
@@ -99,7 +97,7 @@ std::map<std::string, BillMark> apply_books(BooksRun& books, std::vector<Semeste
       continue;
     }
     add_settlements(bill, settlements_for(mine, bill.period, [&](Period q) {
-                      return recomputed(o, ledger, *bill.entity, q);
+                      return recomputed(tariffs, ledger, *bill.entity, q);
                     }));
     marks[id] = {"", "not_issued", {}};
     if (books.issuing()) fresh.push_back(semester_issue(bill, tariff, date));
