@@ -4,9 +4,11 @@
 
 #include <fmt/format.h>
 
+#include "cli/messages.hpp"
 #include "cli/output_guard.hpp"
 #include "cli/registry.hpp"
 #include "input/tariff_source.hpp"
+#include "output/interruption.hpp"
 #include "version.hpp"
 
 namespace {
@@ -48,8 +50,9 @@ Run 'citfee COMMAND --help' for the options of a command.)");
   }
   // CLI11 would only say that a command is required.
   if (argc > 1 && argv[1][0] != '-' && !actions.count(argv[1])) {
-    std::cerr << "citfee: unknown command \"" << argv[1] << "\": the commands are "
-              << command_list() << " (see citfee --help)\n";
+    citfee::cli::say(
+        "", fmt::format("unknown command \"{}\": the commands are {} (see citfee --help)", argv[1],
+                        command_list()));
     return static_cast<int>(citfee::Failure::kBadUsage);
   }
   try {
@@ -57,8 +60,9 @@ Run 'citfee COMMAND --help' for the options of a command.)");
   } catch (const CLI::Success& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::cerr << "citfee: " << e.what()
-              << "\nRun 'citfee --help' or 'citfee COMMAND --help' for the options.\n";
+    citfee::cli::say("", fmt::format("{}\nRun 'citfee --help' or 'citfee COMMAND --help' for the "
+                                     "options.",
+                                     e.what()));
     return static_cast<int>(citfee::Failure::kBadUsage);
   }
   for (const CLI::App* sub : app.get_subcommands()) {
@@ -71,16 +75,23 @@ Run 'citfee COMMAND --help' for the options of a command.)");
 }  // namespace
 
 int main(int argc, char** argv) {
+  citfee::install_signal_handlers();
   try {
-    return run(argc, argv);
+    const int status = run(argc, argv);
+    citfee::raise_pending_signal();
+    return status;
+  } catch (const citfee::Interrupted& e) {
+    // Everything it had written is taken back: end as the signal would have.
+    citfee::raise_pending_signal();
+    return 128 + e.signal();
   } catch (const citfee::Error& e) {
-    if (*e.what()) std::cerr << "citfee: " << e.what() << '\n';
+    if (*e.what()) citfee::cli::say("", e.what());
     return static_cast<int>(e.failure());
   } catch (const citfee::OverflowError& e) {
-    std::cerr << "citfee: an amount is too large to compute exactly: " << e.what() << '\n';
+    citfee::cli::say("an amount is too large to compute exactly: ", e.what());
     return static_cast<int>(citfee::Failure::kBadData);
   } catch (const std::exception& e) {
-    std::cerr << "citfee: internal error: " << e.what() << '\n';
+    citfee::cli::say("internal error: ", e.what());
     return 70;
   }
 }

@@ -5,10 +5,18 @@
 
 #include <fmt/format.h>
 
+#include "core/text.hpp"
+
 namespace citfee::cli {
 
+void say(std::string_view kind, std::string_view text) {
+  // Text from a file or the command line: an escape sequence in it would
+  // reach the terminal.
+  std::cerr << "citfee: " << kind << escape_controls(text) << '\n';
+}
+
 void warn(const std::string& text) {
-  std::cerr << "citfee: warning: " << text << '\n';
+  say("warning: ", text);
 }
 
 std::string capped_list(const std::vector<std::string>& items) {
@@ -20,14 +28,14 @@ std::string capped_list(const std::vector<std::string>& items) {
 }
 
 void note(const std::string& text) {
-  std::cerr << "citfee: note: " << text << '\n';
+  say("note: ", text);
 }
 
 void report_diagnostics(const Diagnostics& diag) {
-  for (const auto& n : diag.notes) std::cerr << "citfee: note: " << n.str() << '\n';
+  for (const auto& n : diag.notes) note(n.str());
   for (const auto& w : diag.warnings) warn(w.str());
   if (diag.ok()) return;
-  for (const auto& e : diag.errors) std::cerr << "citfee: " << e.str() << '\n';
+  for (const auto& e : diag.errors) say("", e.str());
   std::string summary =
       diag.errors.size() == 1 ? "" : fmt::format("{} problems found", diag.errors.size());
   throw Error(Failure::kBadData, summary);

@@ -2,12 +2,16 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/error.hpp"
 
 namespace citfee::cli {
 
+// "citfee: KIND TEXT" on standard error, control characters escaped: every
+// message goes this way.
+void say(std::string_view kind, std::string_view text);
 // "citfee: warning: TEXT" on standard error.
 void warn(const std::string& text);
 // "citfee: note: TEXT": what a run did that is worth knowing, not a problem.

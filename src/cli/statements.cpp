@@ -150,6 +150,7 @@ namespace {
 void emit_then_commit(Report report, const CommonOptions& common, std::vector<Report> more_sheets,
                       const BooksStep& books) {
   emit(std::move(report), common, std::move(more_sheets));
+  check_interrupted();  // the last point where the run can still be taken back
   if (books.commit) books.commit();
 }
 
@@ -234,8 +235,9 @@ void StatementWriter::write(Report report, const CommonOptions& common,
   }
   // Staged files vanish unless finished, and put back what they replaced:
   // a failure anywhere leaves the folder, the report and the books as they were.
-  StagedFiles staged(options_.directory);
   const std::vector<std::string> pdfs = statement_pdfs(statements, combined_title);
+  StagedFiles staged(options_.directory);
+  staged.remove_leftovers(letter_suffix);
   for (std::size_t i = 0; i < statements.size(); ++i)
     staged.add(statements[i].file_stem + ".pdf", pdfs[i]);
   staged.add(combined_stem + ".pdf", pdfs.back());

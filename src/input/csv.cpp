@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "core/text.hpp"
 #include "input/header.hpp"
 #include "input/header_names.hpp"
 
@@ -118,6 +119,26 @@ bool check_utf8(const CsvTable& table, const CsvRow& row, Diagnostics& diag) {
   return true;
 }
 
+// A NUL cuts a name in a workbook or a letter, and an escape sequence
+// rewrites the terminal that shows it: neither has a place in a field.
+bool check_controls(const CsvTable& table, const CsvRow& row, Diagnostics& diag) {
+  for (std::size_t i = 0; i < row.fields.size(); ++i) {
+    const std::string_view field = row.fields[i];
+    const std::size_t bad = find_control(field);
+    if (bad == std::string::npos) continue;
+    const std::size_t width = static_cast<unsigned char>(field[bad]) == 0xC2 ? 2 : 1;  // C1
+    diag.error(table.at(row, static_cast<int>(i)),
+               fmt::format("a control character ({}) in a field: remove it",
+                           escape_controls(field.substr(bad, width))));
+    return false;
+  }
+  return true;
+}
+
+bool check_text(const CsvTable& table, const CsvRow& row, Diagnostics& diag) {
+  return check_utf8(table, row, diag) && check_controls(table, row, diag);
+}
+
 // Spreadsheets often export trailing columns with no name and no values
 // ("id,name,,"): they carry nothing and are dropped. A nameless column that
 // holds a value is kept, for the reader to reject.
@@ -192,7 +213,7 @@ std::size_t find_invalid_utf8(std::string_view s) {
 }
 
 bool check_csv_row(const CsvTable& table, const CsvRow& row, Diagnostics& diag) {
-  if (!check_utf8(table, row, diag)) return false;
+  if (!check_text(table, row, diag)) return false;
   if (row.fields.size() != table.header.size()) {
     diag.error(
         {table.file, row.line, 0},
@@ -211,7 +232,7 @@ namespace {
 void take_row(CsvTable& table, const CsvRow& row, bool& have_header, Diagnostics& diag) {
   if (all_empty(row.fields)) return;
   if (!have_header) {
-    if (!check_utf8(table, row, diag)) return;
+    if (!check_text(table, row, diag)) return;
     have_header = true;
     table.header_line = row.line;
     for (const auto& name : row.fields) table.header.push_back(lower_trimmed(name));
@@ -253,7 +274,16 @@ CsvTable parse_csv(std::string_view text, const std::string& file, Diagnostics& 
   CsvRow row;
   bool have_header = false;
   while (!scanner.done()) {
-    if (scanner.next(row)) take_row(table, row, have_header, diag);
+    const std::size_t start = scanner.pos();
+    const bool ok = scanner.next(row);
+    if (scanner.pos() - start > kMaxCsvRecord) {
+      // Not a table a person made: one message, not one per column.
+      diag.error({file, row.line, 0}, fmt::format("a record of more than {} MiB: a quote never "
+                                                  "closed, or a file that is not a table",
+                                                  kMaxCsvRecord >> 20));
+      return table;
+    }
+    if (ok) take_row(table, row, have_header, diag);
   }
   drop_empty_columns(table);
   return table;

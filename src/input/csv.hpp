@@ -29,6 +29,9 @@ struct CsvTable {
   }
 };
 
+// The longest record a table may hold, as for the events.
+constexpr std::size_t kMaxCsvRecord = std::size_t{1} << 20;
+
 // Reads `text` (the whole file). Problems go to `diag`, each with its line:
 // an unterminated quote, text after a closing quote, bytes that are not UTF-8,
 // a row with more or fewer fields than the header. Rows with a problem are

@@ -6,6 +6,7 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 
@@ -17,7 +18,30 @@ namespace citfee {
 
 namespace {
 
+constexpr std::size_t kDefaultLimitMib = 64;
+
+// The largest input read whole, in MiB: CITFEE_MAX_INPUT_MIB, or 64. An
+// entities file of every Comune of Italy is under 1 MiB; the limit is there
+// so that /dev/zero given by mistake ends in a message, not in the OOM killer.
+std::size_t limit_mib() {
+  const char* value = std::getenv("CITFEE_MAX_INPUT_MIB");
+  if (!value || !*value) return kDefaultLimitMib;
+  std::size_t mib = 0;
+  for (const char* p = value; *p; ++p) {
+    if (*p < '0' || *p > '9' || mib > 1'000'000) {
+      throw Error(Failure::kBadUsage,
+                  fmt::format("CITFEE_MAX_INPUT_MIB={}: write a whole number of MiB, up to "
+                              "1000000",
+                              value));
+    }
+    mib = mib * 10 + static_cast<std::size_t>(*p - '0');
+  }
+  return mib == 0 ? kDefaultLimitMib : mib;
+}
+
 std::string read_fd(int fd, const std::string& shown) {
+  const std::size_t mib = limit_mib();
+  const std::size_t limit = mib << 20;
   std::string data;
   char buffer[1 << 16];
   while (true) {
@@ -27,6 +51,12 @@ std::string read_fd(int fd, const std::string& shown) {
       if (errno == EINTR) continue;
       throw Error(Failure::kNoInput,
                   fmt::format("{}: cannot read: {}", shown, std::strerror(errno)));
+    }
+    if (data.size() + static_cast<std::size_t>(n) > limit) {
+      throw Error(Failure::kBadData,
+                  fmt::format("{}: larger than {} MiB, not a file citfee reads whole (set "
+                              "CITFEE_MAX_INPUT_MIB to allow more)",
+                              shown, mib));
     }
     data.append(buffer, static_cast<std::size_t>(n));
   }

@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "core/error.hpp"
+#include "output/interruption.hpp"
 
 namespace citfee {
 
@@ -62,7 +63,8 @@ void write_file_atomically(const std::string& path, const std::string& data) {
   }
   fs::path dir = target.parent_path();
   if (dir.empty()) dir = ".";
-  std::string temp = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
+  std::string temp = (dir / (".citfee-" + target.filename().string() + ".XXXXXX")).string();
+  const CleanupWindow window;
   int fd = ::mkstemp(temp.data());
   if (fd < 0) fail_write(path, errno);
   // An existing file keeps its permissions; a new one gets the usual ones.
@@ -72,6 +74,14 @@ void write_file_atomically(const std::string& path, const std::string& data) {
   int error = 0;
   if (!write_all(fd, data) || ::fsync(fd) != 0) error = errno;
   if (::close(fd) != 0 && error == 0) error = errno;
+  if (error == 0) {
+    try {
+      check_interrupted();
+    } catch (const Interrupted&) {
+      ::unlink(temp.c_str());
+      throw;
+    }
+  }
   if (error == 0 && ::rename(temp.c_str(), target.c_str()) != 0) error = errno;
   if (error != 0) {
     ::unlink(temp.c_str());

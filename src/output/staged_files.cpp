@@ -1,6 +1,7 @@
 #include "output/staged_files.hpp"
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -39,12 +40,54 @@ int write_all(int fd, const std::string& data) {
   return 0;
 }
 
+// Every temporary name begins so, for a later run to find what a KILL left.
+constexpr std::string_view kTempPrefix = ".citfee-";
+
+std::string temp_name(const std::string& name, const char* tail) {
+  return std::string(kTempPrefix) + name + tail;
+}
+
+// The name a temporary file stands for: ".citfee-NAME.XXXXXX" and
+// ".citfee-NAME.old.XXXXXX" stand for NAME; empty for any other file.
+std::string leftover_of(const std::string& file) {
+  if (file.compare(0, kTempPrefix.size(), kTempPrefix) != 0 || file.size() < kTempPrefix.size() + 8)
+    return {};
+  std::string name = file.substr(kTempPrefix.size(), file.size() - kTempPrefix.size() - 7);
+  if (file[file.size() - 7] != '.') return {};
+  const std::string old = ".old";
+  if (name.size() > old.size() && name.compare(name.size() - old.size(), old.size(), old) == 0)
+    name.resize(name.size() - old.size());
+  return name;
+}
+
+bool ends_with(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
 }  // namespace
 
 StagedFiles::StagedFiles(std::string directory) : directory_(std::move(directory)) {}
 
 StagedFiles::~StagedFiles() {
   if (!finished_) roll_back();
+  if (lock_ >= 0) ::close(lock_);
+}
+
+// Makes the directory and locks it, on the first file.
+void StagedFiles::open() {
+  if (lock_ >= 0) return;
+  window_.emplace();
+  make_directory();
+  lock_ = ::open(directory_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (lock_ < 0) fail(directory_, errno);
+  if (::flock(lock_, LOCK_EX | LOCK_NB) != 0) {
+    if (errno != EWOULDBLOCK) fail(directory_, errno);
+    throw Error(Failure::kTempFail,
+                fmt::format("{}: another citfee run is writing letters here: try again when it "
+                            "has finished",
+                            directory_));
+  }
 }
 
 void StagedFiles::make_directory() {
@@ -59,8 +102,11 @@ void StagedFiles::make_directory() {
       }
       continue;
     }
-    if (::mkdir(path.c_str(), 0777) != 0) fail(path.string(), errno);
-    made_.push_back(path.string());
+    if (::mkdir(path.c_str(), 0777) == 0) {
+      made_.push_back(path.string());
+    } else if (errno != EEXIST || ::stat(path.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
+      fail(path.string(), errno);  // made by another run meanwhile is fine
+    }
   }
 }
 
@@ -71,9 +117,10 @@ void StagedFiles::add(const std::string& name, const std::string& data) {
                   fmt::format("two statements would both be written to {}", name));
     }
   }
-  if (staged_.empty() && made_.empty()) make_directory();
+  check_interrupted();
+  open();
   const std::string target = (fs::path(directory_) / name).string();
-  std::string temp = (fs::path(directory_) / ("." + name + ".XXXXXX")).string();
+  std::string temp = (fs::path(directory_) / temp_name(name, ".XXXXXX")).string();
   const int fd = ::mkstemp(temp.data());
   if (fd < 0) fail(target, errno);
   staged_.push_back({name, temp, {}, false, false});
@@ -109,7 +156,7 @@ void StagedFiles::keep_aside(Staged& s, const std::string& target) {
     throw Error(Failure::kCannotWrite,
                 fmt::format("{}: cannot write: a directory is in the way", target));
   }
-  std::string kept = (fs::path(directory_) / ("." + s.name + ".old.XXXXXX")).string();
+  std::string kept = (fs::path(directory_) / temp_name(s.name, ".old.XXXXXX")).string();
   const int fd = ::mkstemp(kept.data());
   if (fd < 0) fail(target, errno);
   ::close(fd);
@@ -144,10 +191,21 @@ void StagedFiles::move_aside(Staged& s) {
   s.placed = true;
 }
 
+void StagedFiles::remove_leftovers(const std::string& suffix) {
+  open();
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(directory_, ec)) {
+    const std::string name = leftover_of(entry.path().filename().string());
+    if (name.empty() || !(ends_with(name, suffix) || name == "invio.csv")) continue;
+    if (entry.is_regular_file(ec)) ::unlink(entry.path().c_str());
+  }
+}
+
 void StagedFiles::commit() {
   if (!staged_.empty()) sync();
   try {
     for (Staged& s : staged_) {
+      check_interrupted();
       if (s.retired) {
         move_aside(s);
         continue;

@@ -4,14 +4,18 @@
 // so that a failure, while renaming or after, puts every one of them back.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "output/interruption.hpp"
 
 namespace citfee {
 
 class StagedFiles {
  public:
   // Files go into `directory`, which is made (with its parents) if missing.
+  // One run at a time writes there: a second one is refused (kTempFail).
   explicit StagedFiles(std::string directory);
   // Without finish(), puts back what commit() replaced and removes what it
   // wrote, and the directory if it made it.
@@ -27,6 +31,9 @@ class StagedFiles {
   // moved aside at commit, removed at finish, put back on failure. Hidden
   // files are left alone. Returns their names, sorted.
   std::vector<std::string> retire_others(const std::string& suffix);
+  // Removes the temporary files that a run killed outright (KILL, a power
+  // cut) left behind, for the names ending with `suffix` and the sending list.
+  void remove_leftovers(const std::string& suffix);
   // Renames every file into place, keeping aside the files replaced.
   // Throws Error(kCannotWrite), having put back what it had replaced.
   void commit();
@@ -42,6 +49,7 @@ class StagedFiles {
     bool retired = false;  // an old file that goes, with no new one
   };
 
+  void open();
   void make_directory();
   void sync() const;
   void keep_aside(Staged& s, const std::string& target);
@@ -51,6 +59,9 @@ class StagedFiles {
   std::string directory_;
   std::vector<std::string> made_;  // directories made, deepest last
   std::vector<Staged> staged_;
+  int lock_ = -1;  // the directory, locked while the run writes there
+  // From the first file made to the end: a signal waits for a safe point.
+  std::optional<CleanupWindow> window_;
   bool finished_ = false;
 };
 

@@ -3,6 +3,8 @@
 
 #include "output/table.hpp"
 
+#include "core/text.hpp"
+
 namespace citfee {
 
 namespace {
@@ -16,12 +18,13 @@ std::size_t width(const std::string& s) {
   return n;
 }
 
-// A line break or tab inside a value would break the alignment: shown as a space.
+// A line break or tab inside a value would break the alignment: shown as a
+// space. Other control characters would reach the terminal: escaped.
 std::string one_line(std::string s) {
   for (char& c : s) {
     if (c == '\n' || c == '\r' || c == '\t') c = ' ';
   }
-  return s;
+  return escape_controls(s);
 }
 
 // Italian form for people: with a decimal comma, thousands are grouped with '.'

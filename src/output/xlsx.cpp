@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "core/error.hpp"
+#include "output/interruption.hpp"
 #include "output/xlsx.hpp"
 
 namespace citfee {
@@ -42,6 +43,8 @@ class ScratchFile {
     ::close(fd);
   }
   ~ScratchFile() { ::unlink(path_.c_str()); }
+  // A signal meanwhile waits, so that the file goes too.
+  const CleanupWindow window_;
   ScratchFile(const ScratchFile&) = delete;
   ScratchFile& operator=(const ScratchFile&) = delete;
 

@@ -29,8 +29,8 @@ using events::EventColumns;
 using events::EventRows;
 using events::Problems;
 
-constexpr std::size_t kPad = 64;             // readable bytes past the data: special_bytes loads 64
-constexpr std::size_t kMaxRecord = 1 << 20;  // a longer record is a quote never closed
+constexpr std::size_t kPad = 64;  // readable bytes past the data: special_bytes loads 64
+constexpr std::size_t kMaxRecord = kMaxCsvRecord;  // a longer record is a quote never closed
 
 using citfee::all_empty;  // and, for a record as views:
 bool all_empty(const std::string_view* fields, std::size_t n) {
@@ -301,8 +301,11 @@ bool Part::process(std::uint64_t limit) {
         }
         field = at + 1;
         quote_end = close;
-      } else {
-        multibyte = true;  // a byte >= 0x80: checked below
+      } else if (static_cast<unsigned char>(c) >= 0x80) {
+        multibyte = true;  // checked below
+      } else if (c != '\t') {
+        slow = true;  // a control character: the general rules refuse it
+        break;
       }
     }
     if (!slow) {

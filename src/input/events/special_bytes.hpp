@@ -11,20 +11,22 @@
 
 namespace citfee::events {
 
-// Bit i is set when p[i] is the delimiter, a quote, CR, LF, or a byte of a
-// multi-byte UTF-8 sequence (>= 0x80). Reads 64 bytes from p.
+// Bit i is set when p[i] is the delimiter, a quote, a byte below 0x20 (CR,
+// LF, tab and the control characters), DEL, or a byte of a multi-byte UTF-8
+// sequence (>= 0x80). Reads 64 bytes from p.
 inline std::uint64_t special_bytes(const char* p, char delimiter) {
 #if defined(__SSE2__)
   const __m128i delim = _mm_set1_epi8(delimiter);
   const __m128i quote = _mm_set1_epi8('"');
-  const __m128i cr = _mm_set1_epi8('\r');
-  const __m128i lf = _mm_set1_epi8('\n');
+  const __m128i space = _mm_set1_epi8(0x20);
+  const __m128i del = _mm_set1_epi8(0x7F);
   std::uint64_t mask = 0;
   for (int i = 0; i < 4; ++i) {
     const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * i));
+    // A signed compare: bytes >= 0x80 count as below 0x20 too, and are hits anyway.
     const __m128i hit =
         _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, delim), _mm_cmpeq_epi8(x, quote)),
-                     _mm_or_si128(_mm_cmpeq_epi8(x, cr), _mm_cmpeq_epi8(x, lf)));
+                     _mm_or_si128(_mm_cmplt_epi8(x, space), _mm_cmpeq_epi8(x, del)));
     // movemask takes the top bit of each byte: set in a hit, and in x itself
     // for a byte >= 0x80.
     const auto bits = static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_or_si128(hit, x)));
@@ -35,8 +37,8 @@ inline std::uint64_t special_bytes(const char* p, char delimiter) {
   std::uint64_t mask = 0;
   for (int i = 0; i < 64; ++i) {
     const auto c = static_cast<unsigned char>(p[i]);
-    const bool hit = c == static_cast<unsigned char>(delimiter) || c == '"' || c == '\r' ||
-                     c == '\n' || c >= 0x80;
+    const bool hit = c == static_cast<unsigned char>(delimiter) || c == '"' || c < 0x20 ||
+                     c == 0x7F || c >= 0x80;
     mask |= static_cast<std::uint64_t>(hit) << i;
   }
   return mask;

@@ -417,3 +417,33 @@ TEST_CASE("find_invalid_utf8 agrees with Unicode Table 3-7 on every short byte s
   INFO("first disagreement on bytes " << first);
   CHECK(wrong == 0);
 }
+
+TEST_CASE("csv: NUL and control characters are refused with line and column", "[csv]") {
+  using namespace std::string_literals;
+  const Parsed p = parse("id,name\n1,ok\n2,a\0b\n3,\"x\x1b[2J\"\n4,tab\there\n"s);
+  CHECK(lines_of(p.table) == std::vector<int>{2, 5});
+  REQUIRE(p.diag.errors.size() == 2);
+  CHECK(p.diag.errors[0].where.str() == "f.csv:3:2");
+  CHECK_THAT(p.diag.errors[0].message, Contains("\\x00"));
+  CHECK(p.diag.errors[1].where.str() == "f.csv:4:2");
+  CHECK_THAT(p.diag.errors[1].message, Contains("\\x1b"));
+}
+
+TEST_CASE("csv: a control character in the header is refused too", "[csv]") {
+  const Parsed p = parse("id,na\x07me\n1,x\n");
+  REQUIRE(p.diag.errors.size() == 1);
+  CHECK(p.diag.errors[0].where.str() == "f.csv:1:2");
+}
+
+TEST_CASE("csv: a record longer than 1 MiB ends the reading with one message", "[csv]") {
+  std::string text = "id,name\n1," + std::string(kMaxCsvRecord, 'x') + "\n2,y\n";
+  const Parsed p = parse(text);
+  REQUIRE(p.diag.errors.size() == 1);
+  CHECK(p.diag.errors[0].where.line == 2);
+  CHECK_THAT(p.diag.errors[0].message, Contains("more than 1 MiB"));
+  CHECK(p.table.rows.empty());
+  // One byte under the limit is a record like any other.
+  const Parsed q = parse("id,name\n1," + std::string(kMaxCsvRecord - 8, 'x') + "\n");
+  CHECK(q.diag.errors.empty());
+  CHECK(q.table.rows.size() == 1);
+}
