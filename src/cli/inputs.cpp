@@ -1,5 +1,7 @@
 #include "cli/inputs.hpp"
 
+#include "input/file_digest.hpp"
+
 #include <filesystem>
 
 #include <fmt/format.h>
@@ -8,6 +10,7 @@
 #include "cli/messages.hpp"
 #include "input/csv.hpp"
 #include "input/entities.hpp"
+#include "input/file_digest.hpp"
 #include "input/populations.hpp"
 #include "input/read_file.hpp"
 #include "input/table_file.hpp"
@@ -129,17 +132,36 @@ UsageLedger load_ledger_or_fail(const std::vector<std::string>& paths,
   return ledger;
 }
 
+namespace {
+
+// Same size first: only files that could be copies are read for their digest.
+bool same_content(const std::string& a, const std::string& b) {
+  std::error_code ec_a, ec_b;
+  const auto size_a = std::filesystem::file_size(a, ec_a);
+  const auto size_b = std::filesystem::file_size(b, ec_b);
+  if (ec_a || ec_b || size_a != size_b) return false;
+  return file_sha256(a) == file_sha256(b);
+}
+
+}  // namespace
+
 void check_single_stdin(const std::vector<std::string>& paths) {
   int count = 0;
   for (const auto& p : paths) count += p == "-";
   if (count > 1) throw Error(Failure::kBadUsage, "standard input (-) can be read only once");
-  // The same file twice would count its usage twice.
+  // The same file twice, or a copy of it, would count its usage twice.
   for (std::size_t i = 0; i < paths.size(); ++i) {
     for (std::size_t j = 0; j < i; ++j) {
+      if (paths[i] == "-" || paths[j] == "-") continue;
       std::error_code ec;
-      if (paths[i] != "-" && std::filesystem::equivalent(paths[i], paths[j], ec)) {
+      if (std::filesystem::equivalent(paths[i], paths[j], ec)) {
         throw Error(Failure::kBadUsage,
                     fmt::format("{} is given twice: its usage would be counted twice", paths[i]));
+      }
+      if (same_content(paths[i], paths[j])) {
+        throw Error(Failure::kBadUsage,
+                    fmt::format("{} holds the same bytes as {}: its usage would be counted twice",
+                                paths[i], paths[j]));
       }
     }
   }

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <filesystem>
+
 #include <fmt/format.h>
 
 #include "cli/emit.hpp"
@@ -104,6 +106,33 @@ std::string sending_list_csv(const std::vector<Statement>& statements,
   options.decimal_mark = common.decimal_comma ? ',' : '.';
   return write_delimited(list, common.decimal_comma ? ';' : ',', options);
 }
+
+}  // namespace
+
+// -o naming one of the files the letters' folder gets: the bundle, a letter
+// or invio.csv would overwrite the report, or it them.
+void StatementWriter::refuse_report_among_letters(const std::string& output,
+                                                  const std::vector<Statement>& statements,
+                                                  const std::string& combined_stem) const {
+  if (output.empty()) return;
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path report = fs::weakly_canonical(output, ec);
+  if (ec) return;
+  std::vector<std::string> names{combined_stem + ".pdf", "invio.csv"};
+  for (const Statement& s : statements) names.push_back(s.file_stem + ".pdf");
+  for (const std::string& name : names) {
+    const fs::path file = fs::weakly_canonical(fs::path(options_.directory) / name, ec);
+    if (!ec && file == report) {
+      throw Error(Failure::kBadUsage,
+                  fmt::format("-o {} is a file of the statements folder {}: write the report "
+                              "elsewhere",
+                              output, options_.directory));
+    }
+  }
+}
+
+namespace {
 
 void warn_stale(const std::vector<std::string>& names, const std::string& directory) {
   if (names.empty()) return;
@@ -235,6 +264,7 @@ void StatementWriter::write(Report report, const CommonOptions& common,
   }
   // Staged files vanish unless finished, and put back what they replaced:
   // a failure anywhere leaves the folder, the report and the books as they were.
+  refuse_report_among_letters(common.output, statements, combined_stem);
   const std::vector<std::string> pdfs = statement_pdfs(statements, combined_title);
   StagedFiles staged(options_.directory);
   staged.remove_leftovers(letter_suffix);

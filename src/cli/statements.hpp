@@ -69,6 +69,9 @@ class StatementWriter {
              const std::string& combined_stem, const std::string& combined_title,
              const std::string& letter_suffix, std::vector<Report> more_sheets,
              const BooksStep& books) const;
+  void refuse_report_among_letters(const std::string& output,
+                                   const std::vector<Statement>& statements,
+                                   const std::string& combined_stem) const;
 
   StatementOptions options_;
   std::optional<StatementSettings> settings_;  // set when statements are wanted

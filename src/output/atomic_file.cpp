@@ -45,14 +45,25 @@ void write_special(const std::string& path, const std::string& data) {
   if (error != 0) fail_write(path, error);
 }
 
+// Through a symbolic link, the file it points to, whether it exists or not
+// (a dangling link is written through too, not replaced by a file).
+std::filesystem::path link_target(const std::string& path) {
+  namespace fs = std::filesystem;
+  fs::path target = path;
+  std::error_code ec;
+  for (int hops = 0; hops < 40 && fs::is_symlink(target, ec); ++hops) {
+    const fs::path next = fs::read_symlink(target, ec);
+    if (ec) break;
+    target = next.is_absolute() ? next : target.parent_path() / next;
+  }
+  return target;
+}
+
 }  // namespace
 
 void write_file_atomically(const std::string& path, const std::string& data) {
   namespace fs = std::filesystem;
-  // Through a symbolic link, replace the file it points to, not the link.
-  std::error_code ec;
-  fs::path target = fs::is_symlink(path, ec) ? fs::weakly_canonical(path, ec) : fs::path(path);
-  if (ec) target = path;
+  const fs::path target = link_target(path);
   struct stat st {};
   const bool exists = ::stat(target.c_str(), &st) == 0;
   if (exists && !S_ISREG(st.st_mode)) {

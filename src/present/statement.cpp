@@ -7,6 +7,11 @@ namespace citfee {
 std::string file_name_problem(std::string_view entity_id) {
   if (entity_id.empty()) return "it is empty";
   if (entity_id.front() == '.') return "it begins with \".\", which would make a hidden file";
+  if (entity_id.front() == '-')
+    return "it begins with \"-\", which commands would take for an option (rm *, lp *)";
+  // A name of a file is at most 255 bytes, and the letter adds its period.
+  if (entity_id.size() > kMaxIdInFileName)
+    return fmt::format("it is longer than {} bytes, too long for a file name", kMaxIdInFileName);
   for (char c : entity_id) {
     const unsigned char u = static_cast<unsigned char>(c);
     if (c == '/' || c == '\\')

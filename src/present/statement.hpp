@@ -63,8 +63,9 @@ struct StatementSettings {
 };
 
 // Why an entity id cannot name a statement file ("/" or a control character,
-// a leading dot); empty when it can.
+// a leading dot or dash, more than kMaxIdInFileName bytes); empty when it can.
 std::string file_name_problem(std::string_view entity_id);
+constexpr std::size_t kMaxIdInFileName = 200;
 
 namespace statement_parts {
 

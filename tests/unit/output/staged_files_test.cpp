@@ -9,6 +9,7 @@
 #include <string>
 
 #include "core/error.hpp"
+#include "output/atomic_file.hpp"
 #include "output/staged_files.hpp"
 
 using namespace citfee;
@@ -194,4 +195,54 @@ TEST_CASE("letters of an earlier run that this one does not write are retired, o
   CHECK_FALSE(fs::exists(dir / "017002-2027.pdf"));
   CHECK(slurp(dir / "017002-2026.pdf") == "last year");
   CHECK(entries(dir) == 3);
+}
+
+TEST_CASE("write_file_atomically writes through a link, dangling or not") {
+  TempDir dir;
+  fs::create_symlink("report.csv", dir.path / "dangling.csv");
+  write_file_atomically((dir.path / "dangling.csv").string(), "a\n");
+  CHECK(fs::is_symlink(dir.path / "dangling.csv"));
+  CHECK(slurp(dir.path / "report.csv") == "a\n");
+  write_file_atomically((dir.path / "dangling.csv").string(), "b\n");
+  CHECK(fs::is_symlink(dir.path / "dangling.csv"));
+  CHECK(slurp(dir.path / "report.csv") == "b\n");
+  // Into a folder that is not there: an error, and the link stays a link.
+  fs::create_symlink("missing/x.csv", dir.path / "nowhere.csv");
+  CHECK_THROWS_AS(write_file_atomically((dir.path / "nowhere.csv").string(), "c\n"), Error);
+  CHECK(fs::is_symlink(dir.path / "nowhere.csv"));
+  CHECK(entries(dir.path) == 3);
+}
+
+TEST_CASE("a second writer of the same folder is refused while the first holds it") {
+  TempDir dir;
+  StagedFiles first((dir.path / "L").string());
+  first.add("a-2027.pdf", "x");
+  StagedFiles second((dir.path / "L").string());
+  try {
+    second.add("b-2027.pdf", "y");
+    FAIL("the second writer was let in");
+  } catch (const Error& e) {
+    CHECK(e.failure() == Failure::kTempFail);
+  }
+}
+
+TEST_CASE("remove_leftovers takes only the temporary files of its period") {
+  TempDir dir;
+  const fs::path l = dir.path / "L";
+  fs::create_directory(l);
+  for (const char* name : {".citfee-017001-2027.pdf.AbCdEf", ".citfee-017001-2027.pdf.old.AbCdEf",
+                           ".citfee-invio.csv.123456", ".citfee-017001-2026.pdf.AbCdEf",
+                           ".citfee-note", "017001-2027.pdf", ".other-2027.pdf.AbCdEf"}) {
+    std::ofstream(l / name) << "x";
+  }
+  StagedFiles staged(l.string());
+  staged.remove_leftovers("-2027.pdf");
+  CHECK_FALSE(fs::exists(l / ".citfee-017001-2027.pdf.AbCdEf"));
+  CHECK_FALSE(fs::exists(l / ".citfee-017001-2027.pdf.old.AbCdEf"));
+  CHECK_FALSE(fs::exists(l / ".citfee-invio.csv.123456"));
+  CHECK(fs::exists(l / ".citfee-017001-2026.pdf.AbCdEf"));
+  CHECK(fs::exists(l / ".citfee-note"));
+  CHECK(fs::exists(l / "017001-2027.pdf"));
+  CHECK(fs::exists(l / ".other-2027.pdf.AbCdEf"));
+  staged.finish();
 }
