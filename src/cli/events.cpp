@@ -36,6 +36,7 @@ EventStats add_events(const std::vector<std::string>& paths, const std::vector<E
     total.add(stats);
   }
   // Counts only: added once the logs are read, after the usage files' rows.
+  tally.check_sums(entities, tariff, display_name(paths.front()), diag);
   if (diag.ok()) tally.fill(ledger, entities, tariff);
   return total;
 }

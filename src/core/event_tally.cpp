@@ -1,5 +1,7 @@
 #include "core/event_tally.hpp"
 
+#include <fmt/format.h>
+
 namespace citfee {
 
 namespace {
@@ -73,6 +75,28 @@ void EventTally::fill(UsageLedger& ledger, const std::vector<Entity>& entities,
                    line.unit_price);
       }
     }
+  }
+}
+
+void EventTally::check_sums(const std::vector<Entity>& entities, const Tariff& tariff,
+                            const std::string& source, Diagnostics& diag) const {
+  const auto check = [&](std::size_t offset, std::size_t e, std::size_t s, std::int64_t q) {
+    if (q <= kMaxQuantity) return;
+    diag.error({source, 0, 0},
+               fmt::format("the events of {} for {} in {} add up to {}, more than the {} one usage "
+                           "row may hold: surely a mistake",
+                           entities[e].id, tariff.services[s].key,
+                           period_of(first_ + static_cast<int>(offset)).str(), q, kMaxQuantity));
+  };
+  for (std::size_t offset = 0; offset < rows_.size(); ++offset) {
+    const std::vector<std::int64_t>& counts = rows_[offset];
+    for (std::size_t i = 0; i < counts.size(); ++i)
+      check(offset, i / services_, i % services_, counts[i]);
+  }
+  for (const auto& [key, lines] : priced_) {
+    const auto& [offset, entity, service] = key;
+    for (const PricedLine& line : lines)
+      check(static_cast<std::size_t>(offset), entity, service, line.quantity);
   }
 }
 

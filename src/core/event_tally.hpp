@@ -52,6 +52,10 @@ class EventTally {
   // Adds every count above zero to `ledger`, under the ids of `entities` and
   // the keys of the tariff's services.
   void fill(UsageLedger& ledger, const std::vector<Entity>& entities, const Tariff& tariff) const;
+  // The sums above kMaxQuantity, which no usage file may hold (the ledger
+  // written from them could not be read back): one error each, for `source`.
+  void check_sums(const std::vector<Entity>& entities, const Tariff& tariff,
+                  const std::string& source, Diagnostics& diag) const;
 
  private:
   struct PricedLine {

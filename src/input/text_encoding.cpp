@@ -2,6 +2,8 @@
 
 #include <iconv.h>
 
+#include <algorithm>
+
 #include "input/csv.hpp"
 
 namespace citfee {
@@ -42,10 +44,30 @@ std::optional<std::string> utf16_to_utf8(std::string_view bytes) {
   return to_utf8("UTF-16", bytes, 2);
 }
 
+// UTF-16 without a byte order mark, as some exports write it: a table's
+// text is mostly ASCII, so every other byte of its start is a NUL. The order
+// that puts the NULs second is little-endian. Empty when it is not so.
+const char* utf16_without_bom(std::string_view bytes) {
+  const std::size_t n = std::min<std::size_t>(bytes.size(), 512) & ~std::size_t{1};
+  if (n < 4) return nullptr;
+  std::size_t even = 0, odd = 0;
+  for (std::size_t i = 0; i < n; i += 2) {
+    even += bytes[i] == '\0';
+    odd += bytes[i + 1] == '\0';
+  }
+  const std::size_t pairs = n / 2;
+  if (even == 0 && odd * 10 >= pairs * 9) return "UTF-16LE";
+  if (odd == 0 && even * 10 >= pairs * 9) return "UTF-16BE";
+  return nullptr;
+}
+
 DecodedText decode_text(std::string bytes) {
   if (has_utf16_bom(bytes)) {
     if (auto text = utf16_to_utf8(bytes)) return {std::move(*text), TextEncoding::kUtf16};
     return {std::move(bytes), TextEncoding::kUtf8};
+  }
+  if (const char* order = utf16_without_bom(bytes)) {
+    if (auto text = to_utf8(order, bytes, 2)) return {std::move(*text), TextEncoding::kUtf16};
   }
   if (find_invalid_utf8(bytes) == std::string::npos) return {std::move(bytes), TextEncoding::kUtf8};
   if (auto text = windows1252_to_utf8(bytes)) return {std::move(*text), TextEncoding::kWindows1252};
@@ -57,7 +79,7 @@ std::string encoding_note(TextEncoding encoding) {
     case TextEncoding::kWindows1252:
       return "not UTF-8: read as Windows-1252";
     case TextEncoding::kUtf16:
-      return "read as UTF-16 (it begins with a UTF-16 byte order mark)";
+      return "read as UTF-16 (Excel's \"Unicode text\")";
     case TextEncoding::kUtf8:
       break;
   }

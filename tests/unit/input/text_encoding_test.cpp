@@ -69,3 +69,15 @@ TEST_CASE("decoded UTF-8 is always valid UTF-8, on every single byte") {
     if (d.encoding != TextEncoding::kUtf8) CHECK(find_invalid_utf8(d.text) == std::string::npos);
   }
 }
+
+TEST_CASE("UTF-16 without a mark is told by its NULs, in either byte order") {
+  const DecodedText le = decode_text(bytes({'i', 0, 'd', 0, ';', 0, 0xF2, 0, '\n', 0}));
+  CHECK(le.encoding == TextEncoding::kUtf16);
+  CHECK(le.text == "id;ò\n");
+  const DecodedText be = decode_text(bytes({0, 'i', 0, 'd', 0, ';', 0, 0xF2, 0, '\n'}));
+  CHECK(be.encoding == TextEncoding::kUtf16);
+  CHECK(be.text == "id;ò\n");
+  // A NUL here and there in UTF-8 text is no UTF-16: the readers refuse it.
+  const DecodedText nul = decode_text(bytes({'i', 'd', 0, 'x', 'y', 'z', '\n', 'a'}));
+  CHECK(nul.encoding == TextEncoding::kUtf8);
+}
