@@ -32,19 +32,24 @@ void add_statement_options(CLI::App& cmd, StatementOptions& o) {
                                   "With --statements: also for entities that owe nothing (the "
                                   "semester's default: Annex A gives every member its account)");
   all->needs(dir);
-  cmd.add_flag("--only-due", o.only_due,
+  cmd.add_flag("--owing,--only-due", o.only_due,
                "With --statements: semester letters only for entities that owe something")
       ->needs(dir)
       ->excludes(all);
   cmd.add_flag("--draft", o.draft,
                "With --statements: mark every page BOZZA; allowed without an IBAN")
       ->needs(dir);
+  cmd.add_flag("--allow-late", o.allow_late,
+               "With --statements: write letters dated after the due date (they then ask for "
+               "payment days_to_pay days, 30 by default, after their date) or before the "
+               "semester has ended")
+      ->needs(dir);
   cmd.add_option("--iban", o.iban, "With --statements: the IBAN the entities pay to (checked)")
       ->needs(dir);
   cmd.add_option(
          "--issuer", o.issuer,
          "With --statements: TOML file whose keys replace the built-in issuer's (name, office, "
-         "address, tax_code, pec, place, iban, signature)")
+         "address, tax_code, pec, place, iban, signature, days_to_pay)")
       ->needs(dir);
   cmd.add_option("--date", o.date, "With --statements: the date of the statements (default: today)")
       ->needs(dir);
@@ -129,6 +134,47 @@ void StatementWriter::refuse_report_among_letters(const std::string& output,
                               "elsewhere",
                               output, options_.directory));
     }
+  }
+}
+
+// A letter must not ask to be paid by a day gone, nor bill a semester still
+// running. Refused, unless --allow-late or --draft: a late letter then asks
+// for payment days_to_pay days after its date. Copies from the books were
+// checked when they were issued, and come out the same.
+void StatementWriter::check_dates(std::vector<Statement>& statements,
+                                  std::optional<Date> period_end, bool copies) const {
+  const int days = settings_->issuer.days_to_pay;
+  std::vector<std::string> reasons;
+  const auto early = std::find_if(statements.begin(), statements.end(), [&](const Statement& s) {
+    return period_end && s.date <= *period_end;
+  });
+  if (early != statements.end()) {
+    reasons.push_back(
+        fmt::format("the semester ends on {} and the letters are dated {}: it has "
+                    "not ended",
+                    italian_numeric_date(*period_end), italian_numeric_date(early->date)));
+  }
+  const auto late = std::find_if(statements.begin(), statements.end(),
+                                 [&](const Statement& s) { return s.due < s.date; });
+  if (late != statements.end()) {
+    reasons.push_back(fmt::format("the letters are dated {}, after the due date {}",
+                                  italian_numeric_date(late->date),
+                                  italian_numeric_date(late->due)));
+  }
+  if (reasons.empty()) return;
+  const std::string reason = fmt::format("{}", fmt::join(reasons, "; "));
+  const std::string then = late == statements.end()
+                               ? ""
+                               : fmt::format(" (the letters then ask for payment by {})",
+                                             italian_numeric_date(add_days(late->date, days)));
+  if (!options_.draft && !options_.allow_late && !copies) {
+    throw Error(
+        Failure::kBadUsage,
+        fmt::format("{}: check --date and the period, or pass --allow-late{}", reason, then));
+  }
+  if (!copies) warn(reason + then);
+  for (Statement& s : statements) {
+    if (s.due < s.date) s.due = add_days(s.date, days);
   }
 }
 
@@ -223,6 +269,7 @@ void StatementWriter::emit_annual(Report report, const CommonOptions& common,
   if (books.more_letters) {
     for (Statement& s : books.more_letters(*settings_)) statements.push_back(std::move(s));
   }
+  check_dates(statements, std::nullopt, books.copies);
   write(std::move(report), common, statements, fmt::format("quote-annuali-{}", year),
         fmt::format("Quote annuali di adesione al CIT – anno {}", year),
         fmt::format("-{}.pdf", year), {}, books);
@@ -245,6 +292,7 @@ void StatementWriter::emit_semester(Report report, const CommonOptions& common,
     statements.push_back(semester_statement(bill, tariff, *settings_));
     if (books.marks) with_mark(statements.back(), *mark);
   }
+  check_dates(statements, period.last_day(), books.copies);
   write(std::move(report), common, statements, fmt::format("quote-variabili-{}", period.str()),
         fmt::format("Quote variabili CIT – {}", italian_semester(period)),
         fmt::format("-{}.pdf", period.str()), std::move(more_sheets), books);

@@ -24,6 +24,7 @@ struct StatementOptions {
   bool all = false;       // annual letters also for a fee of zero
   bool only_due = false;  // semester letters only for a fee to pay
   bool draft = false;
+  bool allow_late = false;  // letters dated after the due date, or before the semester ends
   std::string iban;
   std::string issuer;
   std::string date;
@@ -69,6 +70,8 @@ class StatementWriter {
              const std::string& combined_stem, const std::string& combined_title,
              const std::string& letter_suffix, std::vector<Report> more_sheets,
              const BooksStep& books) const;
+  void check_dates(std::vector<Statement>& statements, std::optional<Date> period_end,
+                   bool copies) const;
   void refuse_report_among_letters(const std::string& output,
                                    const std::vector<Statement>& statements,
                                    const std::string& combined_stem) const;

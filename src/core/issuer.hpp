@@ -17,6 +17,7 @@ struct Issuer {
   std::string place;                   // where letters are dated: Brescia
   std::string iban;                    // compact and checked; empty if not known
   std::vector<std::string> signature;  // lines under the greeting; may be empty
+  int days_to_pay = 30;  // a late letter's new due date: this many days after its date
 };
 
 }  // namespace citfee

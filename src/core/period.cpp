@@ -159,6 +159,10 @@ std::string Period::str() const {
   return fmt::format("{:04}-H{}", year, half == Half::H1 ? 1 : 2);
 }
 
+Date Period::last_day() const {
+  return half == Half::H1 ? Date{year, 6, 30} : Date{year, 12, 31};
+}
+
 Period Period::previous() const {
   return half == Half::H2 ? Period{year, Half::H1} : Period{year - 1, Half::H2};
 }

@@ -50,6 +50,7 @@ struct Period {
   std::string str() const;  // 2026-H1
   // A number that orders periods in time: two per year.
   int ordinal() const { return year * 2 + (half == Half::H2 ? 1 : 0); }
+  Date last_day() const;  // 30 June or 31 December
   Period previous() const;
   Period next() const;
 

@@ -15,8 +15,8 @@ namespace citfee {
 
 namespace {
 
-constexpr std::array<std::string_view, 8> kKeys = {"name", "office", "address", "tax_code",
-                                                   "pec",  "place",  "iban",    "signature"};
+constexpr std::array<std::string_view, 9> kKeys = {
+    "name", "office", "address", "tax_code", "pec", "place", "iban", "signature", "days_to_pay"};
 
 bool read_text(const toml::node& node, const std::string& key, const std::string& source,
                std::string& out, Diagnostics& diag) {
@@ -59,6 +59,18 @@ bool read_iban(const toml::node& node, const std::string& source, std::string& o
   return true;
 }
 
+bool read_days(const toml::node& node, const std::string& source, int& out, Diagnostics& diag) {
+  // An integer in TOML, never a float: toml++ keeps it as int64.
+  const toml::value<std::int64_t>* days = node.as_integer();
+  if (!days || days->get() < 1 || days->get() > 365) {
+    diag.error(toml_place(source, &node),
+               "days_to_pay must be a whole number of days from 1 to 365, e.g. days_to_pay = 30");
+    return false;
+  }
+  out = static_cast<int>(days->get());
+  return true;
+}
+
 bool read_key(const std::string& key, const toml::node& node, const std::string& source,
               Issuer& issuer, Diagnostics& diag) {
   if (key == "name") return read_text(node, key, source, issuer.name, diag);
@@ -68,6 +80,7 @@ bool read_key(const std::string& key, const toml::node& node, const std::string&
   if (key == "pec") return read_text(node, key, source, issuer.pec, diag);
   if (key == "place") return read_text(node, key, source, issuer.place, diag);
   if (key == "iban") return read_iban(node, source, issuer.iban, diag);
+  if (key == "days_to_pay") return read_days(node, source, issuer.days_to_pay, diag);
   return read_lines(node, key, source, issuer.signature, diag);
 }
 

@@ -4,7 +4,7 @@
 #
 #   check_statements.sh CITFEE DATA_DIR SHARED_DATA_DIR ARTIFACT_DIR CHECK
 #
-# CHECK is one of: annual, semester, all, long, names, rerun, draft, comuni, batch.
+# CHECK is one of: annual, semester, all, long, names, rerun, draft, comuni, batch, late.
 # Expected amounts are worked out by hand in this file (see the comments) or,
 # for generated inputs, with shell integer arithmetic: never taken from citfee.
 # A few pages are also rendered to PNG in ARTIFACT_DIR, for people to look at.
@@ -193,19 +193,19 @@ check_semester() {
 check_all() {
   local out=$scratch/all
   run semester --period 2026-H1 --entities enti.csv --usage consumi.csv --statements "$out" --iban "$iban" \
-    --all -O csv
+    --all -O csv --date 2026-07-10
   # With --all, every entity: Acquafredda used 100 of its 270 free consultations.
   local n
   n=$(find "$out" -name '*-2026-H1.pdf' ! -name 'quote-*' | wc -l)
   [[ "$n" == 8 ]] || fail "--all should write 8 statements, wrote $n"
   # Without --all too: a semester letter goes to every member (Annex A).
   run semester --period 2026-H1 --entities enti.csv --usage consumi.csv --statements "$out-default" \
-    --iban "$iban" -O csv
+    --iban "$iban" -O csv --date 2026-07-10
   n=$(find "$out-default" -name '*-2026-H1.pdf' ! -name 'quote-*' | wc -l)
   [[ "$n" == 8 ]] || fail "every member should get a semester letter, wrote $n"
   # --only-due: only those with a fee to pay.
   run semester --period 2026-H1 --entities enti.csv --usage consumi.csv --statements "$out-due" \
-    --iban "$iban" -O csv --only-due
+    --iban "$iban" -O csv --owing --date 2026-07-10
   n=$(find "$out-due" -name '*-2026-H1.pdf' ! -name 'quote-*' | wc -l)
   ((n > 0 && n < 8)) || fail "--only-due should write fewer than 8 statements, wrote $n"
   local f=$out/017001-2026-H1.pdf
@@ -424,7 +424,7 @@ check_batch() {
   while IFS= read -r line; do ids+=("${line%%,*}"); done < <(tail -n +2 "$data/enti.csv")
   run annual --year 2027 --entities enti.csv --statements "$scratch/batch-a" --iban "$iban" -O csv
   run semester --period 2026-H1 --entities enti.csv --usage consumi.csv --usage formazione.csv \
-    --all --statements "$scratch/batch-s" --iban "$iban" -O csv
+    --all --statements "$scratch/batch-s" --iban "$iban" -O csv --date 2026-07-10
   local id file
   for id in "${ids[@]}"; do
     # The entity's rows alone: an id that is not in the entities file is an error.
@@ -434,7 +434,8 @@ check_batch() {
     run annual --year 2027 --entities "$scratch/one-enti.csv" --statements "$scratch/alone-a" \
       --iban "$iban" -O csv
     run semester --period 2026-H1 --entities "$scratch/one-enti.csv" --usage "$scratch/one-consumi.csv" \
-      --usage "$scratch/one-formazione.csv" --all --statements "$scratch/alone-s" --iban "$iban" -O csv
+      --usage "$scratch/one-formazione.csv" --all --statements "$scratch/alone-s" --iban "$iban" -O csv \
+      --date 2026-07-10
     cmp -s "$scratch/batch-a/$id-2027.pdf" "$scratch/alone-a/$id-2027.pdf" ||
       fail "$id-2027.pdf differs from the same letter written alone"
     cmp -s "$scratch/batch-s/$id-2026-H1.pdf" "$scratch/alone-s/$id-2026-H1.pdf" ||
@@ -443,8 +444,29 @@ check_batch() {
   ((${#ids[@]} == 8)) || fail "compared ${#ids[@]} entities' letters, expected 8"
 }
 
+# Letters dated after the due date: refused without --allow-late (see the
+# end-to-end cases); with it they ask for payment 30 days after their date,
+# or days_to_pay days from the issuer file.
+check_late() {
+  local out=$scratch/late
+  run semester --period 2026-H2 --entities enti.csv --usage consumi.csv --statements "$out" \
+    --iban "$iban" --date 2027-02-15 --allow-late -O csv
+  expect_text "$out/017170-2026-H2.pdf" "Brescia, 15 febbraio 2027" "Da versare entro il 17 marzo 2027."
+  grep -q "the letters are dated 15/02/2027, after the due date 31/01/2027" "$scratch/stderr" ||
+    fail "a late run is not told"
+  grep -q "^017170,.*,280.00,2027-03-17,$" "$out/invio.csv" || fail "invio.csv does not give the new due date"
+  printf 'iban = "%s"\ndays_to_pay = 15\n' "$iban" >"$scratch/emittente-15.toml"
+  run semester --period 2026-H2 --entities enti.csv --usage consumi.csv --statements "$out-15" \
+    --issuer "$scratch/emittente-15.toml" --date 2027-02-15 --allow-late -O csv
+  expect_text "$out-15/017170-2026-H2.pdf" "Da versare entro il 2 marzo 2027."
+  # On time, the Convention's due date.
+  run semester --period 2026-H2 --entities enti.csv --usage consumi.csv --statements "$out-on-time" \
+    --iban "$iban" --date 2027-01-10 -O csv
+  expect_text "$out-on-time/017170-2026-H2.pdf" "Da versare entro il 31 gennaio 2027."
+}
+
 case "$check" in
-  annual | semester | all | long | names | rerun | sending | draft | comuni | batch) "check_$check" ;;
+  annual | semester | all | long | names | rerun | sending | draft | comuni | batch | late) "check_$check" ;;
   *)
     echo "unknown check: $check" >&2
     exit 2
