@@ -31,6 +31,30 @@ void note(const std::string& text) {
   say("note: ", text);
 }
 
+namespace {
+
+// "a", "a and b", "a, b and c".
+std::string and_list(const std::vector<std::string>& items) {
+  if (items.size() < 2) return items.empty() ? "" : items.front();
+  return fmt::format("{} and {}", fmt::join(items.begin(), items.end() - 1, ", "), items.back());
+}
+
+}  // namespace
+
+void warn_missing_history(const UsageLedger& ledger, const Tariff& tariff, Period period) {
+  const MissingHistory missing = missing_history(ledger, tariff, period);
+  std::string what;
+  if (!missing.convention.empty()) what = "the free " + and_list(missing.convention);
+  if (!missing.year.empty())
+    what += (what.empty() ? "" : ", and ") + ("this year's free " + and_list(missing.year)) +
+            (what.empty() ? "" : ",");
+  if (what.empty()) return;
+  warn(
+      fmt::format("no usage before {}: {} are taken as unused by the earlier semesters; give the "
+                  "usage of every semester since {}-H1",
+                  period.str(), what, tariff.convention_start));
+}
+
 void report_diagnostics(const Diagnostics& diag) {
   for (const auto& n : diag.notes) note(n.str());
   for (const auto& w : diag.warnings) warn(w.str());

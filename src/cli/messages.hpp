@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/usage_ledger.hpp"
 
 namespace citfee::cli {
 
@@ -20,6 +21,9 @@ void note(const std::string& text);
 // The first ten of `items`, comma-separated, and "and N more" for the rest:
 // a warning names what it is about without a screenful of ids.
 std::string capped_list(const std::vector<std::string>& items);
+
+// Warns that the free units used before `period` are unknown, if they are.
+void warn_missing_history(const UsageLedger& ledger, const Tariff& tariff, Period period);
 
 // Prints the warnings, then every error, and stops the run with kBadData.
 void report_diagnostics(const Diagnostics& diag);

@@ -196,4 +196,17 @@ UsageLedger build_ledger(const std::vector<UsageRecord>& records,
   return ledger;
 }
 
+MissingHistory missing_history(const UsageLedger& ledger, const Tariff& tariff, Period period) {
+  MissingHistory missing;
+  const std::vector<Period> periods = ledger.periods();
+  if (!periods.empty() && periods.front() < period) return missing;
+  const Period first{tariff.convention_start, Half::H1};
+  for (const Service& s : tariff.services) {
+    if (s.scope == AllowanceScope::kConvention && first < period)
+      missing.convention.push_back(s.key);
+    if (s.scope == AllowanceScope::kYear && period.half == Half::H2) missing.year.push_back(s.key);
+  }
+  return missing;
+}
+
 }  // namespace citfee

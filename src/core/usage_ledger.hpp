@@ -113,4 +113,15 @@ UsageLedger build_ledger(const std::vector<UsageRecord>& records,
                          std::optional<Period> last, Diagnostics& diag, LedgerNotes& notes,
                          const std::map<std::string, Membership>& memberships = {});
 
+// The services whose free units a semester before `period` may have used,
+// when the ledger holds no usage before it: those counted over the whole
+// convention, past its first semester, and those counted over the year, in
+// an H2. Empty when the ledger starts earlier. A usage file of one semester
+// alone would otherwise bill as if nothing had been used before.
+struct MissingHistory {
+  std::vector<std::string> convention;  // service keys
+  std::vector<std::string> year;
+};
+MissingHistory missing_history(const UsageLedger& ledger, const Tariff& tariff, Period period);
+
 }  // namespace citfee

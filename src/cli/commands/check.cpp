@@ -125,6 +125,8 @@ void run_check(const CheckOptions& o) {
     const EventStats events = add_events(o.events, entities, tariff, std::nullopt, ledger, diag);
     if (!o.events.empty()) summary += events_summary(events, o.events.size(), tariff);
     summary += usage_summary(ledger, notes, tariff);
+    const std::vector<Period> periods = ledger.periods();
+    if (!periods.empty()) warn_missing_history(ledger, tariff, periods.front());
   }
   if (!diag.ok()) {
     // A failed run prints nothing on stdout: the summary goes with the problems.

@@ -140,6 +140,7 @@ void run_semester(const SemesterOptions& o) {
   // at 31 December Y-1, as the annual fee of Y does.
   const std::vector<Entity> entities = with_populations_or_fail(members, period.year - 1);
   warn_entities_without_usage(ledger, entities, period);
+  warn_missing_history(ledger, tariff, period);
   std::vector<SemesterBill> bills;
   for (const Entity& e : entities) bills.push_back(semester_bill(tariff, ledger, e, period));
   std::map<std::string, BillMark> marks;
