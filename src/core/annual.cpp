@@ -38,6 +38,10 @@ Money banded_amount(const std::vector<Band>& bands, Method method, std::int64_t 
   return total;
 }
 
+bool has_annual_rule(const Tariff& tariff, const Entity& entity) {
+  return matching_flat_fee(tariff.annual, entity) || carries_population(entity.type);
+}
+
 AnnualFee annual_fee(const Tariff& tariff, Method method, const Entity& entity, int year) {
   AnnualFee out;
   out.entity = &entity;
@@ -50,7 +54,7 @@ AnnualFee annual_fee(const Tariff& tariff, Method method, const Entity& entity, 
     out.fee = flat->amount;
     return out;
   }
-  if (!carries_population(entity.type)) {
+  if (!has_annual_rule(tariff, entity)) {
     throw Error(
         Failure::kBadData,
         fmt::format("{}: the tariff {} sets no annual fee for type {} (entity \"{}\", {}); "

@@ -23,6 +23,10 @@ struct AnnualFee {
   Date due;
 };
 
+// Whether the tariff has a rule for the entity's annual fee: a flat fee for
+// its type, or the population bands for a type that has residents.
+bool has_annual_rule(const Tariff& tariff, const Entity& entity);
+
 // Computes the annual fee of one entity for `year` under `tariff`, by `method`
 // (normally the tariff's own). Throws Error(kBadData) when the tariff sets no
 // fee for the entity's type, or a Comune has no population.

@@ -35,7 +35,38 @@ struct AnnualOptions {
   std::string entities;
   std::vector<std::string> populations;
   std::string method;
+  bool skip_unpriced = false;
 };
+
+// The entities the tariff sets a fee for. One it does not stops the run,
+// naming it, unless --skip-unpriced: then the others are billed, and the
+// ones left out are listed.
+std::vector<Entity> priced_or_fail(std::vector<Entity> entities, const Tariff& tariff,
+                                   bool skip_unpriced) {
+  Diagnostics diag;
+  std::vector<Entity> priced;
+  std::vector<std::string> skipped;
+  for (Entity& e : entities) {
+    if (has_annual_rule(tariff, e)) {
+      priced.push_back(std::move(e));
+    } else if (skip_unpriced) {
+      skipped.push_back(fmt::format("{} ({})", e.id, type_key(e.type)));
+    } else {
+      diag.error(e.where, fmt::format("the tariff {} sets no annual fee for type {} (entity "
+                                      "\"{}\", {}): add a flat_fees rule for it to the tariff, or "
+                                      "pass --skip-unpriced to bill the others",
+                                      tariff.id, type_key(e.type), e.name, e.id));
+    }
+  }
+  report_diagnostics(diag);
+  if (!skipped.empty()) {
+    warn(
+        fmt::format("{} entity(ies) left out, the tariff {} setting no annual fee for their type "
+                    "(--skip-unpriced): {}",
+                    skipped.size(), tariff.id, capped_list(skipped)));
+  }
+  return priced;
+}
 
 // A Comune whose band changed since last year pays a different fee for it:
 // worth a word, once.
@@ -134,7 +165,8 @@ void run_annual(const AnnualOptions& o) {
     if (billed_for_year(tariff, e, year)) billed.push_back(e);
   }
   // The fee of year Y counts the residents at 31 December Y-1 (Annex A).
-  const std::vector<Entity> entities = with_populations_or_fail(billed, year - 1);
+  const std::vector<Entity> entities =
+      priced_or_fail(with_populations_or_fail(billed, year - 1), tariff, o.skip_unpriced);
   const Method method = o.method.empty() ? tariff.annual.method : *parse_method(o.method);
   std::vector<AnnualFee> fees = annual_fees_or_fail(tariff, method, entities, year);
   warn_band_changes(fees, tariff, year);
@@ -181,6 +213,9 @@ Action add_annual(CLI::App& app) {
   add_sheet_option(*cmd, o->sheet);
   cmd->add_option("--method", o->method, "flat or marginal (default: the tariff's)")
       ->check(CLI::IsMember({"flat", "marginal"}));
+  cmd->add_flag("--skip-unpriced", o->skip_unpriced,
+                "Bill the others when the tariff sets no fee for an entity's type (altro_ente "
+                "without a flat_fees rule), and list the ones left out");
   add_compare_options(*cmd, o->compare);
   add_compare_year_option(*cmd, o->compare);
   add_tariff_option(*cmd, o->common);
