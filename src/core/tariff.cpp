@@ -54,24 +54,37 @@ std::int64_t allowance_for(const Allowance& allowance, const Entity& entity) {
   return allowance.fixed;
 }
 
-std::string allowance_basis(const Allowance& allowance, const Entity& entity) {
-  if (allowance.by_type.count(entity.type))
-    return fmt::format("for type {}", type_key(entity.type));
+AllowanceRule allowance_rule(const Allowance& allowance, const Entity& entity) {
+  using Kind = AllowanceRule::Kind;
+  if (allowance.by_type.count(entity.type)) return {Kind::kType, 0, std::nullopt, false};
   if (!allowance.by_population.empty() && carries_population(entity.type) && entity.population) {
     const auto& steps = allowance.by_population;
     for (std::size_t i = 0; i < steps.size(); ++i) {
       if (steps[i].up_to && *entity.population > *steps[i].up_to) continue;
-      std::int64_t from = i == 0 ? 0 : *steps[i - 1].up_to + 1;
-      if (!steps[i].up_to) {
-        return from == 0 ? std::string("for every Comune")
-                         : fmt::format("for Comuni over {} residents", from - 1);
-      }
-      return fmt::format("for Comuni of {} to {} residents", from, *steps[i].up_to);
+      const std::int64_t from = i == 0 ? 0 : *steps[i - 1].up_to + 1;
+      return {Kind::kBand, from, steps[i].up_to, false};
     }
   }
-  if (allowance.otherwise) {
-    return allowance.by_population.empty() ? "for every other entity"
-                                           : "for entities that are not Comuni";
+  if (allowance.otherwise)
+    return {Kind::kOtherwise, 0, std::nullopt, !allowance.by_population.empty()};
+  return {};
+}
+
+std::string allowance_basis(const Allowance& allowance, const Entity& entity) {
+  const AllowanceRule rule = allowance_rule(allowance, entity);
+  switch (rule.kind) {
+    case AllowanceRule::Kind::kType:
+      return fmt::format("for type {}", type_key(entity.type));
+    case AllowanceRule::Kind::kBand:
+      if (!rule.up_to) {
+        return rule.from == 0 ? std::string("for every Comune")
+                              : fmt::format("for Comuni over {} residents", rule.from - 1);
+      }
+      return fmt::format("for Comuni of {} to {} residents", rule.from, *rule.up_to);
+    case AllowanceRule::Kind::kOtherwise:
+      return rule.besides_comuni ? "for entities that are not Comuni" : "for every other entity";
+    case AllowanceRule::Kind::kFixed:
+      break;
   }
   return "for every entity";
 }

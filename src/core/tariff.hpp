@@ -73,8 +73,17 @@ struct Allowance {
 };
 
 std::int64_t allowance_for(const Allowance& allowance, const Entity& entity);
-// Which rule of the allowance applies to the entity, in words: "Comuni of
-// 0-5000 residents", "comunita_montana", "entities that are not Comuni".
+
+// Which rule of the allowance applies to the entity.
+struct AllowanceRule {
+  enum class Kind { kType, kBand, kOtherwise, kFixed } kind = Kind::kFixed;
+  std::int64_t from = 0;              // kBand: the band's residents, from…
+  std::optional<std::int64_t> up_to;  // …up to; none for the top band
+  bool besides_comuni = false;        // kOtherwise: the rule of entities that are not Comuni
+};
+AllowanceRule allowance_rule(const Allowance& allowance, const Entity& entity);
+// The same in words: "for Comuni of 0 to 5000 residents", "for type
+// comunita_montana", "for entities that are not Comuni".
 std::string allowance_basis(const Allowance& allowance, const Entity& entity);
 
 struct Service {

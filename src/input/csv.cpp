@@ -277,11 +277,11 @@ CsvTable parse_csv(std::string_view text, const std::string& file, Diagnostics& 
     const std::size_t start = scanner.pos();
     const bool ok = scanner.next(row);
     if (scanner.pos() - start > kMaxCsvRecord) {
-      // Not a table a person made: one message, not one per column.
-      diag.error({file, row.line, 0}, fmt::format("a record of more than {} MiB: a quote never "
-                                                  "closed, or a file that is not a table",
-                                                  kMaxCsvRecord >> 20));
-      return table;
+      // Not a table a person made: it stops here, with one message.
+      throw Error(Failure::kBadData,
+                  fmt::format("{}:{}: a record of more than {} MiB: a quote never closed, or a "
+                              "file that is not a table",
+                              file, row.line, kMaxCsvRecord >> 20));
     }
     if (ok) take_row(table, row, have_header, diag);
   }

@@ -29,7 +29,8 @@ struct CsvTable {
   }
 };
 
-// The longest record a table may hold, as for the events.
+// The longest record a table may hold, as for the events: parse_csv throws
+// Error(kBadData) on a longer one.
 constexpr std::size_t kMaxCsvRecord = std::size_t{1} << 20;
 
 // Reads `text` (the whole file). Problems go to `diag`, each with its line:

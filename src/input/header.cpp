@@ -34,13 +34,8 @@ bool check_header(const CsvTable& table, const std::vector<std::string_view>& re
                   std::string_view example, Diagnostics& diag) {
   const Location where{table.file, table.header_line, 0};
   if (table.header.empty()) {
-    // A file whose first record could not be read is not empty: that was said.
-    const bool said = std::any_of(diag.errors.begin(), diag.errors.end(),
-                                  [&](const Diagnostic& d) { return d.where.file == table.file; });
-    if (!said) {
-      diag.error({table.file, 1, 0},
-                 fmt::format("the file is empty: it needs a header line such as {}", example));
-    }
+    diag.error({table.file, 1, 0},
+               fmt::format("the file is empty: it needs a header line such as {}", example));
     return false;
   }
   bool ok = true;

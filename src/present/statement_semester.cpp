@@ -9,9 +9,34 @@ namespace citfee {
 
 namespace {
 
+// Why the free units are what they are, when they depend on the entity:
+// " (Comuni fino a 5.000 abitanti)", " (Comunità Montana)".
+std::string italian_basis(const Allowance& allowance, const Entity& entity) {
+  const AllowanceRule rule = allowance_rule(allowance, entity);
+  switch (rule.kind) {
+    case AllowanceRule::Kind::kType:
+      return fmt::format(" ({})", type_label(entity.type));
+    case AllowanceRule::Kind::kBand:
+      if (!rule.up_to) {
+        return rule.from == 0
+                   ? std::string()
+                   : fmt::format(" (Comuni oltre {} abitanti)", italian_integer(rule.from - 1));
+      }
+      return rule.from == 0
+                 ? fmt::format(" (Comuni fino a {} abitanti)", italian_integer(*rule.up_to))
+                 : fmt::format(" (Comuni da {} a {} abitanti)", italian_integer(rule.from),
+                               italian_integer(*rule.up_to));
+    case AllowanceRule::Kind::kOtherwise:
+      return rule.besides_comuni ? " (enti diversi dai Comuni)" : "";
+    case AllowanceRule::Kind::kFixed:
+      break;
+  }
+  return "";
+}
+
 // How the free units of a service stood when the semester began: said once
 // per service, however many lines it has.
-std::string allowance_note(const ServiceCharge& c) {
+std::string allowance_note(const ServiceCharge& c, const Entity& entity) {
   const Service& s = *c.service;
   if (s.scope == AllowanceScope::kNone) {
     if (!s.unit_price) {
@@ -20,8 +45,9 @@ std::string allowance_note(const ServiceCharge& c) {
     return fmt::format("{}: nessuna quantità gratuita.", s.label);
   }
   const ScopeWords words = scope_words(s.scope);
-  return fmt::format("{}: quantità gratuita {} {}; {} {}; residuo a inizio semestre {}.", s.label,
-                     italian_integer(c.allowance.allowance), words.per_it, words.earlier_it,
+  return fmt::format("{}: quantità gratuita {} {}{}; {} {}; residuo a inizio semestre {}.", s.label,
+                     italian_integer(c.allowance.allowance), words.per_it,
+                     italian_basis(s.allowance, entity), words.earlier_it,
                      italian_integer(c.allowance.used_before), italian_integer(c.allowance.left));
 }
 
@@ -53,7 +79,7 @@ Statement semester_statement(const SemesterBill& bill, const Tariff& tariff,
   const Service* noted = nullptr;
   for (const ServiceCharge& c : bill.lines) {
     s.rows.push_back(charge_row(c));
-    if (c.service != noted) s.notes.push_back(allowance_note(c));
+    if (c.service != noted) s.notes.push_back(allowance_note(c, entity));
     noted = c.service;
   }
   for (const Settlement& st : bill.settlements) {

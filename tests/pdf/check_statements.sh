@@ -463,6 +463,9 @@ check_late() {
   run semester --period 2026-H2 --entities enti.csv --usage consumi.csv --statements "$out-on-time" \
     --iban "$iban" --date 2027-01-10 -O csv
   expect_text "$out-on-time/017170-2026-H2.pdf" "Da versare entro il 31 gennaio 2027."
+  # The band behind a population-based allowance: Salò, 10,001 to 15,000 residents.
+  [[ $(text "$out-on-time/017170-2026-H2.pdf" | tr '\n' ' ') == *"quantità gratuita 870 per anno solare (Comuni da 10.001 a 15.000 abitanti)"* ]] ||
+    fail "the Telemaco allowance does not give its band"
 }
 
 case "$check" in

@@ -157,8 +157,9 @@ TEST_CASE("semester statement: one line per service, free units used up in order
   CHECK(s.due == Date{2027, 1, 31});
   CHECK(has_note(
       s,
-      "Consultazione Registro Imprese (Telemaco): quantità gratuita 270 per anno solare; utilizzo "
-      "nei semestri precedenti dell'anno 200; residuo a inizio semestre 70."));
+      "Consultazione Registro Imprese (Telemaco): quantità gratuita 270 per anno solare (Comuni "
+      "fino a 5.000 abitanti); utilizzo nei semestri precedenti dell'anno 200; residuo a inizio "
+      "semestre 70."));
   // Two lines of training, one note.
   CHECK(std::count_if(s.notes.begin(), s.notes.end(), [](const std::string& n) {
           return n.rfind("Evento formativo", 0) == 0;
