@@ -1,5 +1,7 @@
 #include "core/entity.hpp"
 
+#include <algorithm>
+#include <map>
 #include <string>
 #include <unordered_map>
 
@@ -171,6 +173,28 @@ void add_population_records(std::vector<Entity>& entities,
       add_figure(entities[it->second], r.figure, diag);
     }
   }
+}
+
+std::vector<std::string> ids_short_of_zeros(const std::vector<Entity>& entities,
+                                            std::size_t& width) {
+  std::map<std::size_t, int> widths;
+  const auto numeric = [](const std::string& id) {
+    return !id.empty() &&
+           std::all_of(id.begin(), id.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  for (const Entity& e : entities) {
+    if (numeric(e.id)) ++widths[e.id.size()];
+  }
+  width = 0;
+  int most = 0;
+  for (const auto& [w, n] : widths) {
+    if (n > most) most = n, width = w;
+  }
+  std::vector<std::string> short_ids;
+  for (const Entity& e : entities) {
+    if (numeric(e.id) && e.id.size() < width) short_ids.push_back(e.id);
+  }
+  return short_ids;
 }
 
 }  // namespace citfee

@@ -77,4 +77,10 @@ Entity with_population_of(const Entity& entity, int year);
 void add_population_records(std::vector<Entity>& entities,
                             const std::vector<PopulationRecord>& records, Diagnostics& diag);
 
+// Ids of digits only that are shorter than most such ids of the file (17001
+// among 017001, 017002…): Excel took their leading zeros. Empty when the
+// numeric ids all have one width. `width` is set to the usual one.
+std::vector<std::string> ids_short_of_zeros(const std::vector<Entity>& entities,
+                                            std::size_t& width);
+
 }  // namespace citfee

@@ -199,6 +199,15 @@ std::vector<Entity> read_entities(const CsvTable& table, Diagnostics& diag,
     if (ok) entities.push_back(std::move(e));
   }
   separators.report(diag);
+  std::size_t width = 0;
+  const std::vector<std::string> short_ids = ids_short_of_zeros(entities, width);
+  if (!short_ids.empty()) {
+    diag.warning(
+        {table.file, 0, 0},
+        fmt::format("{} id(s) shorter than the {} digits of the others ({}{}): Excel drops "
+                    "leading zeros; format the id column as text",
+                    short_ids.size(), width, short_ids.front(), short_ids.size() > 1 ? ", …" : ""));
+  }
   return entities;
 }
 

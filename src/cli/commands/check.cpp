@@ -133,6 +133,7 @@ void run_check(const CheckOptions& o) {
     std::fputs(summary.c_str(), stderr);
     report_diagnostics(diag);
   }
+  report_diagnostics(diag);  // the warnings
   write_stdout(summary + "no problems found\n");
 }
 
