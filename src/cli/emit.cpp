@@ -50,6 +50,7 @@ const OutputFormat& format_of_output_file(const std::string& out) {
 WriteOptions write_options_of(const CommonOptions& options) {
   WriteOptions write_options;
   write_options.decimal_mark = options.decimal_comma ? ',' : '.';
+  write_options.day_first_dates = options.lang == "it";
   return write_options;
 }
 

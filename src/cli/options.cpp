@@ -30,7 +30,8 @@ void add_output_options(CLI::App& cmd, CommonOptions& options) {
       "--decimal-comma", options.decimal_comma,
       "Use ',' as decimal mark and ';' between CSV fields, as Italian spreadsheets expect");
   cmd.add_option("--lang", options.lang,
-                 "Column headers: en (the names scripts rely on, default) or it (Italian)")
+                 "Column headers: en (the names scripts rely on, default) or it (Italian labels, "
+                 "types and methods; dates as 31/03/2027 in a table)")
       ->check(CLI::IsMember({"en", "it"}));
 }
 

@@ -1,6 +1,8 @@
 // Aligned text for people: numbers to the right, subtotals and a total.
 #include <algorithm>
 
+#include <fmt/format.h>
+
 #include "output/table.hpp"
 
 #include "core/text.hpp"
@@ -39,7 +41,10 @@ std::string grouped(std::string s, char decimal_mark) {
 }
 
 // What a cell shows in the table.
-std::string shown(const Cell& cell, char decimal_mark) {
+std::string shown(const Cell& cell, const WriteOptions& options) {
+  const char decimal_mark = options.decimal_mark;
+  if (cell.kind == CellKind::kDate && options.day_first_dates)
+    return fmt::format("{:02}/{:02}/{}", cell.date.day, cell.date.month, cell.date.year);
   const std::string s = one_line(cell.str(decimal_mark));
   return cell.is_number() ? grouped(s, decimal_mark) : s;
 }
@@ -58,7 +63,7 @@ class TableWriter {
     for (std::size_t i = 0; i < report.columns.size(); ++i) widths_[i] = width(report.columns[i]);
     for (const auto& row : report.rows) {
       for (std::size_t i = 0; i < row.size(); ++i) {
-        widths_[i] = std::max(widths_[i], width(shown(row[i], options.decimal_mark)));
+        widths_[i] = std::max(widths_[i], width(shown(row[i], options)));
         if (row[i].is_number()) right_[i] = true;
       }
     }
@@ -77,7 +82,7 @@ class TableWriter {
     line(rule, false);
     for (std::size_t r = 0; r < report_.rows.size(); ++r) {
       std::vector<std::string> cells;
-      for (const auto& cell : report_.rows[r]) cells.push_back(shown(cell, options_.decimal_mark));
+      for (const auto& cell : report_.rows[r]) cells.push_back(shown(cell, options_));
       line(cells);
       if (ends_group(r)) subtotal(r);
     }

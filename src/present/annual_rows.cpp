@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/fee_change.hpp"
+#include "present/labels.hpp"
 
 namespace citfee {
 
@@ -74,7 +75,7 @@ Report annual_report(const std::vector<AnnualFee>& fees, const Tariff& tariff, i
   report.title =
       fmt::format("Annual fees {} (tariff {}, method {})", year, tariff.id, method_key(method));
   report.title_it =
-      fmt::format("Quote annuali {} (tariffa {}, metodo {})", year, tariff.id, method_key(method));
+      fmt::format("Quote annuali {} (tariffa {}, {})", year, tariff.id, italian_method(method));
   report.sheet = "Quote annuali";
   report.about = {{"year", Cell::of_integer(year)},
                   {"tariff", Cell::of_text(tariff.id)},

@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "core/tariff.hpp"
 #include "present/report.hpp"
 
 namespace citfee {
@@ -11,7 +12,12 @@ namespace citfee {
 // a name it does not know is returned as it is.
 std::string italian_label(const std::string& column);
 
-// The report with Italian column labels and title; rows and values unchanged.
+// The report with Italian column labels and title, and the types and methods
+// in its rows in Italian words ("Comunità Montana", "fascia intera"), which
+// the readers take back. Amounts, dates and the `about` keys are unchanged.
 Report with_italian_labels(Report report);
+
+// "fascia intera" or "per scaglioni".
+std::string italian_method(Method method);
 
 }  // namespace citfee
