@@ -47,10 +47,17 @@ const OutputFormat& format_of_output_file(const std::string& out) {
                           out, format_list(true)));
 }
 
-WriteOptions write_options_of(const CommonOptions& options) {
+// A workbook's sheets have Italian names, so its headers are Italian unless
+// --lang en asks otherwise; every other format is English unless --lang it.
+bool italian(const CommonOptions& options, const OutputFormat& format) {
+  if (options.lang.empty()) return format.name == std::string_view("xlsx");
+  return options.lang == "it";
+}
+
+WriteOptions write_options_of(const CommonOptions& options, const OutputFormat& format) {
   WriteOptions write_options;
   write_options.decimal_mark = options.decimal_comma ? ',' : '.';
-  write_options.day_first_dates = options.lang == "it";
+  write_options.day_first_dates = italian(options, format);
   return write_options;
 }
 
@@ -77,23 +84,24 @@ const OutputFormat& output_format(const CommonOptions& options) {
 }
 
 void emit(Report report, const CommonOptions& options, std::vector<Report> more_sheets) {
-  const WriteOptions write_options = write_options_of(options);
+  const OutputFormat& format = output_format(options);
+  const WriteOptions write_options = write_options_of(options, format);
   std::vector<Report> reports;
   reports.reserve(1 + more_sheets.size());
   reports.push_back(std::move(report));
   for (Report& sheet : more_sheets) reports.push_back(std::move(sheet));
-  if (options.lang == "it") {
+  if (italian(options, format)) {
     for (Report& r : reports) r = with_italian_labels(std::move(r));
   }
-  write_text(output_format(options).write(reports, write_options), options.output);
+  write_text(format.write(reports, write_options), options.output);
 }
 
 void emit_tables(std::vector<Report> reports, const CommonOptions& options) {
-  if (options.lang == "it") {
+  const OutputFormat& format = output_format(options);
+  if (italian(options, format)) {
     for (Report& r : reports) r = with_italian_labels(std::move(r));
   }
-  write_text(render_tables(output_format(options), reports, write_options_of(options)),
-             options.output);
+  write_text(render_tables(format, reports, write_options_of(options, format)), options.output);
 }
 
 }  // namespace citfee::cli

@@ -30,9 +30,18 @@ void add_output_options(CLI::App& cmd, CommonOptions& options) {
       "--decimal-comma", options.decimal_comma,
       "Use ',' as decimal mark and ';' between CSV fields, as Italian spreadsheets expect");
   cmd.add_option("--lang", options.lang,
-                 "Column headers: en (the names scripts rely on, default) or it (Italian labels, "
-                 "types and methods; dates as 31/03/2027 in a table)")
+                 "Column headers: en (the names scripts rely on; the default, but for a "
+                 "workbook) or it (Italian labels, types, methods and services; dates as "
+                 "31/03/2027 in a table and a workbook; the default for xlsx)")
       ->check(CLI::IsMember({"en", "it"}));
+}
+
+void add_lang_option(CLI::App& cmd, std::string& lang, const std::string& description) {
+  cmd.add_option("--lang", lang, description)->check(CLI::IsMember({"en", "it"}));
+}
+
+Language language_of(const std::string& lang) {
+  return lang == "it" ? Language::kItalian : Language::kEnglish;
 }
 
 Date today() {

@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 
 #include "core/period.hpp"
+#include "present/language.hpp"
 
 namespace citfee::cli {
 
@@ -15,11 +16,15 @@ struct CommonOptions {
   std::string format;  // a name of the formats table; empty to choose
   std::string output;  // file; empty for standard output
   bool decimal_comma = false;
-  std::string lang = "en";  // it: Italian column labels
+  std::string lang;  // en or it; empty: Italian in a workbook, English elsewhere
 };
 
 void add_tariff_option(CLI::App& cmd, CommonOptions& options);
 void add_output_options(CLI::App& cmd, CommonOptions& options);
+
+// --lang en|it for a command that prints text for people (explain, tariff).
+void add_lang_option(CLI::App& cmd, std::string& lang, const std::string& description);
+Language language_of(const std::string& lang);
 
 // Today's date: CITFEE_TODAY (YYYY-MM-DD) when set, for reproducible runs;
 // the local date otherwise.

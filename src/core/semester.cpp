@@ -56,6 +56,7 @@ SemesterBill semester_bill(const Tariff& tariff, const UsageLedger& ledger, cons
       charge.billable = line.quantity - charge.free;
       charge.unit_price = line.unit_price ? *line.unit_price : *service.unit_price;
       charge.amount = charge.unit_price.times(charge.billable).rounded_to_cent();
+      charge.description = line.description;
       use.left -= charge.free;
       bill.total += charge.amount;
       bill.lines.push_back(std::move(charge));

@@ -35,8 +35,9 @@ struct ServiceCharge {
   std::int64_t free = 0;
   std::int64_t billable = 0;
   Money unit_price;
-  Money amount;            // billable x unit price, to the cent
-  AllowanceUse allowance;  // as it stood before this line
+  Money amount;             // billable x unit price, to the cent
+  std::string description;  // the event (a course), when the usage names it
+  AllowanceUse allowance;   // as it stood before this line
 };
 
 struct SemesterBill {

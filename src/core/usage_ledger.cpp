@@ -8,15 +8,16 @@
 namespace citfee {
 
 void UsageLedger::add(const std::string& entity_id, Period period, const std::string& service,
-                      std::int64_t quantity, std::optional<Money> unit_price) {
+                      std::int64_t quantity, std::optional<Money> unit_price,
+                      const std::string& description) {
   std::vector<Line>& lines = lines_[Key{entity_id, period.ordinal(), service}];
   for (Line& line : lines) {
-    if (line.unit_price == unit_price) {
+    if (line.unit_price == unit_price && line.description == description) {
       line.quantity = checked_add(line.quantity, quantity);
       return;
     }
   }
-  lines.push_back({unit_price, quantity});
+  lines.push_back({unit_price, quantity, description});
 }
 
 std::int64_t UsageLedger::quantity(const std::string& entity_id, Period period,
@@ -188,7 +189,7 @@ UsageLedger build_ledger(const std::vector<UsageRecord>& records,
       continue;
     }
     try {
-      ledger.add(r.entity_id, r.period, r.service, r.quantity, r.unit_price);
+      ledger.add(r.entity_id, r.period, r.service, r.quantity, r.unit_price, r.description);
     } catch (const OverflowError&) {
       diag.error(r.where, "the quantities of this service add up to more than can be counted");
     }

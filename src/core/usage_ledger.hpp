@@ -35,19 +35,23 @@ struct UsageRecord {
   int id_field = 0;                 // fields of the row, for messages (1-based; 0 if none)
   int service_field = 0;
   int price_field = 0;
+  std::string description = {};  // what the event was (a course), when given
 };
 
 // Quantities summed per entity, period and service. A service priced per
-// event keeps one line per price, in the order the prices first appear.
+// event keeps one line per price and description, in the order they first
+// appear.
 class UsageLedger {
  public:
   struct Line {
     std::optional<Money> unit_price;
     std::int64_t quantity = 0;
+    std::string description;  // the event's name, for the letter
   };
 
   void add(const std::string& entity_id, Period period, const std::string& service,
-           std::int64_t quantity, std::optional<Money> unit_price);
+           std::int64_t quantity, std::optional<Money> unit_price,
+           const std::string& description = {});
 
   // Total units of a service used by an entity in a period (all prices).
   std::int64_t quantity(const std::string& entity_id, Period period,

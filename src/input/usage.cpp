@@ -11,6 +11,9 @@ namespace citfee {
 
 namespace {
 
+// A course's name fits a line of the letter.
+constexpr std::size_t kMaxDescription = 120;
+
 // Reads id and period, common to both layouts; false if either is wrong.
 bool read_key(const CsvTable& t, const CsvRow& row, UsageRecord& r, Diagnostics& diag) {
   const int id_col = t.column("id");
@@ -111,13 +114,26 @@ std::vector<UsageRecord> read_wide(const CsvTable& t, const Tariff& tariff, Wide
   return records;
 }
 
-std::vector<UsageRecord> read_long(const CsvTable& t, Diagnostics& diag) {
+// A service as a cell names it: its key (any case), or its label in the
+// tariff ("Casella PEC"), as the ledger writes it with --lang it.
+std::string service_key(const std::string& text, const Tariff& tariff) {
+  std::string key = text;
+  for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (tariff.find_service(key)) return key;
+  const std::string folded = fold_name(text);
+  for (const Service& s : tariff.services) {
+    if (fold_name(s.label) == folded) return s.key;
+  }
+  return key;
+}
+
+std::vector<UsageRecord> read_long(const CsvTable& t, const Tariff& tariff, Diagnostics& diag) {
   std::vector<UsageRecord> records;
   bool ok = true;
   for (std::size_t i = 0; i < t.header.size(); ++i) {
     const std::string& name = t.header[i];
     if (name == "id" || name == "period" || name == "service" || name == "quantity" ||
-        name == "unit_price" || name == "name") {
+        name == "unit_price" || name == "name" || name == "description") {
       continue;
     }
     if (name.empty()) {
@@ -130,7 +146,7 @@ std::vector<UsageRecord> read_long(const CsvTable& t, Diagnostics& diag) {
         {t.file, t.header_line, static_cast<int>(i + 1)},
         fmt::format(
             "column \"{}\" is not known: the columns are id, period, service, quantity, unit_price "
-            "(and name)",
+            "(and name, description)",
             name));
     ok = false;
   }
@@ -138,13 +154,13 @@ std::vector<UsageRecord> read_long(const CsvTable& t, Diagnostics& diag) {
   const int service_col = t.column("service");
   const int quantity_col = t.column("quantity");
   const int price_col = t.column("unit_price");
+  const int description_col = t.column("description");
   for (const CsvRow& row : t.rows) {
     UsageRecord r;
     bool row_ok = read_key(t, row, r, diag);
     r.service_field = service_col + 1;
     r.price_field = price_col + 1;  // 0 when the column is absent
-    r.service = cell_text(row, service_col);
-    for (char& c : r.service) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    r.service = service_key(cell_text(row, service_col), tariff);
     if (r.service.empty()) {
       diag.error(t.at(row, service_col), "service is empty: write a service key, e.g. telemaco");
       row_ok = false;
@@ -153,6 +169,13 @@ std::vector<UsageRecord> read_long(const CsvTable& t, Diagnostics& diag) {
       r.quantity = parse_count(cell_text(row, quantity_col), "quantity", true, kMaxQuantity);
     } catch (const ValueError& e) {
       diag.error(t.at(row, quantity_col), e.what());
+      row_ok = false;
+    }
+    r.description = cell_text(row, description_col);
+    if (r.description.size() > kMaxDescription) {
+      diag.error(t.at(row, description_col),
+                 fmt::format("description is {} bytes long: a letter line holds up to {}",
+                             r.description.size(), kMaxDescription));
       row_ok = false;
     }
     const std::string price = cell_text(row, price_col);
@@ -193,7 +216,7 @@ std::vector<UsageRecord> read_usage(const CsvTable& table, const Tariff& tariff,
                         "id,period,service,quantity,unit_price", diag)) {
         return {};
       }
-      return read_long(table, diag);
+      return read_long(table, tariff, diag);
     case UsageLayout::kUnknown:
       break;
   }

@@ -38,6 +38,7 @@ std::string italian_label(const std::string& column) {
       {"reference", "Riferimento"},
       {"kind", "Tipo documento"},
       {"date", "Data"},
+      {"description", "Descrizione"},
   };
   auto it = labels.find(column);
   return it == labels.end() ? column : it->second;
@@ -47,12 +48,23 @@ std::string italian_method(Method method) {
   return method == Method::kMarginal ? "per scaglioni" : "fascia intera";
 }
 
+std::map<std::string, std::string> service_labels(const Tariff& tariff) {
+  std::map<std::string, std::string> labels;
+  for (const Service& s : tariff.services) labels.emplace(s.key, s.label);
+  return labels;
+}
+
 namespace {
 
 // A value of a column that has Italian words for its keys, in them: types
 // as the entities file may write them back ("Comunità Montana"), methods
 // as the schedule reads ("fascia intera"). Other values stay.
-std::string italian_value(const std::string& column, const std::string& value) {
+std::string italian_value(const Report& report, const std::string& column,
+                          const std::string& value) {
+  if (column == "service") {
+    auto it = report.service_labels.find(value);
+    if (it != report.service_labels.end()) return it->second;
+  }
   if (column == "type") {
     if (auto type = parse_entity_type(value)) return std::string(type_label(*type));
   }
@@ -66,7 +78,7 @@ void translate_values(Report& report) {
   for (std::size_t c = 0; c < report.columns.size(); ++c) {
     for (auto& row : report.rows) {
       if (c < row.size() && row[c].kind == CellKind::kText)
-        row[c].text = italian_value(report.columns[c], row[c].text);
+        row[c].text = italian_value(report, report.columns[c], row[c].text);
     }
   }
 }

@@ -1,6 +1,7 @@
 // Italian labels for the columns of a report, for --lang it.
 #pragma once
 
+#include <map>
 #include <string>
 
 #include "core/tariff.hpp"
@@ -16,6 +17,9 @@ std::string italian_label(const std::string& column);
 // in its rows in Italian words ("Comunità Montana", "fascia intera"), which
 // the readers take back. Amounts, dates and the `about` keys are unchanged.
 Report with_italian_labels(Report report);
+
+// Each service key of the tariff with its label, for Report::service_labels.
+std::map<std::string, std::string> service_labels(const Tariff& tariff);
 
 // "fascia intera" or "per scaglioni".
 std::string italian_method(Method method);

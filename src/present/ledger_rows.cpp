@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "present/labels.hpp"
+
 namespace citfee {
 
 Report ledger_report(const UsageLedger& ledger, const std::vector<Entity>& entities,
@@ -12,6 +14,7 @@ Report ledger_report(const UsageLedger& ledger, const std::vector<Entity>& entit
                              last ? " up to " + last->str() : std::string(), tariff.id);
   if (last) report.about.push_back({"up_to", Cell::of_text(last->str())});
   report.about.push_back({"tariff", Cell::of_text(tariff.id)});
+  report.service_labels = service_labels(tariff);
   report.columns = {"id", "name", "period", "service", "quantity", "unit_price"};
   const std::vector<Period> periods = ledger.periods();
   for (const Entity& e : entities) {
@@ -22,11 +25,13 @@ Report ledger_report(const UsageLedger& ledger, const std::vector<Entity>& entit
           report.rows.push_back(
               {Cell::of_text(e.id), Cell::of_text(e.name), Cell::of_text(p.str()),
                Cell::of_text(s.key), Cell::of_integer(line.quantity),
-               line.unit_price ? Cell::of_decimal(*line.unit_price) : Cell::empty()});
+               line.unit_price ? Cell::of_decimal(*line.unit_price) : Cell::empty(),
+               Cell::of_text(line.description)});
         }
       }
     }
   }
+  keep_last_cells_if_used(report, "description");
   return report;
 }
 

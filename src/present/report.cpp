@@ -35,4 +35,14 @@ Money Report::total_of(int column) const {
   return sum;
 }
 
+void keep_last_cells_if_used(Report& report, std::string name) {
+  for (const auto& row : report.rows) {
+    if (!row.empty() && row.back().kind != CellKind::kEmpty && !row.back().text.empty()) {
+      report.columns.push_back(std::move(name));
+      return;
+    }
+  }
+  for (auto& row : report.rows) row.pop_back();
+}
+
 }  // namespace citfee

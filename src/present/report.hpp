@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -70,9 +71,17 @@ struct Report {
   int group_column = -1;         // a table prints a subtotal when this column changes
   std::vector<int> more_totals;  // further amount columns the total line sums
   std::vector<Chart> charts;     // drawn by a workbook; other formats leave them out
+  // The tariff's label of each service key, which --lang it writes in a
+  // "service" column ("Casella PEC" for pec) and the usage reader takes back.
+  std::map<std::string, std::string> service_labels;
 
   Money total() const;
   Money total_of(int column) const;
 };
+
+// Every row ends with one cell more than `columns`: keeps it as the column
+// `name` when one of them is not empty, and drops it otherwise (a column of
+// events' names, say, only when the usage gave some).
+void keep_last_cells_if_used(Report& report, std::string name);
 
 }  // namespace citfee

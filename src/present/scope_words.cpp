@@ -1,5 +1,9 @@
 #include "present/scope_words.hpp"
 
+#include <fmt/format.h>
+
+#include "present/italian.hpp"
+
 namespace citfee {
 
 ScopeWords scope_words(AllowanceScope scope) {
@@ -14,6 +18,31 @@ ScopeWords scope_words(AllowanceScope scope) {
       return {};
   }
   return {};
+}
+
+// Why the free units are what they are, when they depend on the entity:
+// " (Comuni fino a 5.000 abitanti)", " (Comunità Montana)".
+std::string italian_basis(const Allowance& allowance, const Entity& entity) {
+  const AllowanceRule rule = allowance_rule(allowance, entity);
+  switch (rule.kind) {
+    case AllowanceRule::Kind::kType:
+      return fmt::format(" ({})", type_label(entity.type));
+    case AllowanceRule::Kind::kBand:
+      if (!rule.up_to) {
+        return rule.from == 0
+                   ? std::string()
+                   : fmt::format(" (Comuni oltre {} abitanti)", italian_integer(rule.from - 1));
+      }
+      return rule.from == 0
+                 ? fmt::format(" (Comuni fino a {} abitanti)", italian_integer(*rule.up_to))
+                 : fmt::format(" (Comuni da {} a {} abitanti)", italian_integer(rule.from),
+                               italian_integer(*rule.up_to));
+    case AllowanceRule::Kind::kOtherwise:
+      return rule.besides_comuni ? " (enti diversi dai Comuni)" : "";
+    case AllowanceRule::Kind::kFixed:
+      break;
+  }
+  return "";
 }
 
 }  // namespace citfee

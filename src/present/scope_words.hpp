@@ -3,6 +3,7 @@
 // described here.
 #pragma once
 
+#include <string>
 #include <string_view>
 
 #include "core/tariff.hpp"
@@ -19,5 +20,9 @@ struct ScopeWords {
 
 // Empty words for kNone, which has no free units to describe.
 ScopeWords scope_words(AllowanceScope scope);
+
+// Why the free units are what they are, when they depend on the entity:
+// " (Comuni fino a 5.000 abitanti)", " (Comunità Montana)"; empty otherwise.
+std::string italian_basis(const Allowance& allowance, const Entity& entity);
 
 }  // namespace citfee

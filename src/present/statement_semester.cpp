@@ -9,31 +9,6 @@ namespace citfee {
 
 namespace {
 
-// Why the free units are what they are, when they depend on the entity:
-// " (Comuni fino a 5.000 abitanti)", " (Comunità Montana)".
-std::string italian_basis(const Allowance& allowance, const Entity& entity) {
-  const AllowanceRule rule = allowance_rule(allowance, entity);
-  switch (rule.kind) {
-    case AllowanceRule::Kind::kType:
-      return fmt::format(" ({})", type_label(entity.type));
-    case AllowanceRule::Kind::kBand:
-      if (!rule.up_to) {
-        return rule.from == 0
-                   ? std::string()
-                   : fmt::format(" (Comuni oltre {} abitanti)", italian_integer(rule.from - 1));
-      }
-      return rule.from == 0
-                 ? fmt::format(" (Comuni fino a {} abitanti)", italian_integer(*rule.up_to))
-                 : fmt::format(" (Comuni da {} a {} abitanti)", italian_integer(rule.from),
-                               italian_integer(*rule.up_to));
-    case AllowanceRule::Kind::kOtherwise:
-      return rule.besides_comuni ? " (enti diversi dai Comuni)" : "";
-    case AllowanceRule::Kind::kFixed:
-      break;
-  }
-  return "";
-}
-
 // How the free units of a service stood when the semester began: said once
 // per service, however many lines it has.
 std::string allowance_note(const ServiceCharge& c, const Entity& entity) {
@@ -51,8 +26,14 @@ std::string allowance_note(const ServiceCharge& c, const Entity& entity) {
                      italian_integer(c.allowance.used_before), italian_integer(c.allowance.left));
 }
 
+// "Evento formativo a pagamento: Privacy e GDPR" when the usage names the event.
+std::string charge_label(const ServiceCharge& c) {
+  if (c.description.empty()) return c.service->label;
+  return fmt::format("{}: {}", c.service->label, c.description);
+}
+
 DetailRow charge_row(const ServiceCharge& c) {
-  return {{c.service->label, italian_integer(c.quantity), italian_integer(c.free),
+  return {{charge_label(c), italian_integer(c.quantity), italian_integer(c.free),
            italian_integer(c.billable), italian_amount(c.unit_price), italian_amount(c.amount)}};
 }
 

@@ -1,5 +1,7 @@
 #include "present/summary_rows.hpp"
 
+#include "present/labels.hpp"
+
 #include <fmt/format.h>
 
 namespace citfee {
@@ -86,6 +88,7 @@ Report summary_service_report(const std::vector<ServiceTotals>& rows, const Summ
   Report r = base(c, "by_service", "Variable fees by service and semester",
                   "Quote variabili per servizio e semestre");
   r.sheet = "Per servizio";
+  r.service_labels = service_labels(*c.tariff);
   r.columns = {"period", "service", "quantity", "free", "billable", "amount"};
   r.total_column = 5;
   r.group_column = 0;

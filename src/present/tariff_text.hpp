@@ -1,15 +1,16 @@
-// A tariff written out for people to read.
+// A tariff written out for people to read, in English or Italian.
 #pragma once
 
 #include <string>
 
 #include "core/tariff.hpp"
+#include "present/language.hpp"
 
 namespace citfee {
 
-std::string describe_tariff(const Tariff& tariff);
+std::string describe_tariff(const Tariff& tariff, Language language = Language::kEnglish);
 
-// "270 (0-5000), 520 (5001-10000), ... ; 520 otherwise"
-std::string describe_allowance(const Allowance& allowance);
+// "270 for Comuni 0-5000; 520 for Comuni 5001-10000; ...; 520 for any other entity"
+std::string describe_allowance(const Allowance& allowance, Language language = Language::kEnglish);
 
 }  // namespace citfee

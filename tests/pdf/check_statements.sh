@@ -188,6 +188,15 @@ check_semester() {
   expect_line "$f" "Evento formativo a pagamento +2 +0 +2 +45,00 € +90,00 €"
   expect_line "$f" "Totale +370,00 €"
   expect_no_file "$out/017144-2026-H2.pdf"
+
+  # A course the usage names is named on its line of the letter.
+  printf 'id,period,service,quantity,unit_price,descrizione\n017170,2026-H2,formazione,2,45.00,Privacy e GDPR\n' \
+    > "$scratch/corsi.csv"
+  out=$scratch/semester-corsi
+  run semester --period 2026-H2 --entities enti.csv --usage consumi.csv --usage "$scratch/corsi.csv" \
+    --statements "$out" --iban "$iban" -O csv --only-due
+  expect_line "$out/017170-2026-H2.pdf" "Evento formativo a pagamento: +2 +0 +2 +45,00 € +90,00 €"
+  expect_line "$out/017170-2026-H2.pdf" "^ *Privacy e GDPR$"
 }
 
 check_all() {

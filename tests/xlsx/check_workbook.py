@@ -143,6 +143,10 @@ class WorkbookTest(unittest.TestCase):
         self.run.close()
 
     def citfee(self, *args):
+        # The checks of the layout compare the English column names, which
+        # a workbook has with --lang en (its default is Italian).
+        if "--lang" not in args:
+            args = (*args, "--lang", "en")
         result = self.run(*args)
         self.assertEqual(result.returncode, 0, result.stderr.decode())
         return result
@@ -280,6 +284,16 @@ class Annual(WorkbookTest):
         self.assertEqual([[c.value for c in r] for r in from_pipe.iter_rows()],
                          [[c.value for c in r] for r in from_file.iter_rows()])
 
+    def test_italian_headers_by_default(self):
+        result = self.run("annual", "--year", "2027", "--entities", "enti.csv", "-o", "quote.xlsx")
+        self.assertEqual(result.returncode, 0, result.stderr.decode())
+        ws = self.load("quote.xlsx")["Quote annuali"]
+        self.assertEqual([c.value for c in ws[1]],
+                         ["Codice", "Denominazione", "Tipo", "Popolazione", "Fascia", "Coefficiente",
+                          "Importo calcolato", "Quota annuale", "Scadenza"])
+        rows = {row[0].value: row for row in ws.iter_rows(min_row=2)}
+        self.assertEqual(rows["017114"][2].value, "Comune")
+
     def test_italian_labels_and_decimal_comma(self):
         self.citfee("annual", "--year", "2027", "--entities", "enti.csv", "--lang", "it",
                     "--decimal-comma", "-o", "quote.xlsx")
@@ -333,6 +347,17 @@ class Semester(WorkbookTest):
         self.assertEqual(wb.sheetnames, ["Quote variabili", "Totali per ente"])
         self.check_lines(wb["Quote variabili"], values["Quote variabili"])
         self.check_entities(wb["Totali per ente"], values["Totali per ente"])
+
+    def test_italian_by_default_with_service_labels(self):
+        result = self.run(*self.ARGS, "-o", "variabili.xlsx")
+        self.assertEqual(result.returncode, 0, result.stderr.decode())
+        ws = self.load("variabili.xlsx")["Quote variabili"]
+        self.assertEqual([c.value for c in ws[1]][:5],
+                         ["Codice", "Denominazione", "Periodo", "Servizio", "Quantità"])
+        self.assertEqual([ws.cell(row=r, column=4).value for r in range(2, 6)],
+                         ["Kit di firma digitale", "Casella PEC",
+                          "Consultazione Registro Imprese (Telemaco)",
+                          "Evento formativo a pagamento"])
 
     def test_by_entity_comes_first(self):
         self.citfee(*self.ARGS, "--by", "entity", "-o", "variabili.xlsx")

@@ -32,6 +32,7 @@ struct ExplainOptions {
   std::string tariff;
   std::string method;
   BooksOptions books;
+  std::string lang = "en";
 };
 
 const Entity& find_entity(const std::vector<Entity>& entities, const std::string& id,
@@ -65,7 +66,7 @@ std::string explain_year(const ExplainOptions& o) {
   const std::vector<Entity> entities = with_populations_or_fail({found}, year - 1);
   const Entity& entity = entities.front();
   const Method method = o.method.empty() ? tariff.annual.method : *parse_method(o.method);
-  return explain_annual(annual_fee(tariff, method, entity, year), tariff);
+  return explain_annual(annual_fee(tariff, method, entity, year), tariff, language_of(o.lang));
 }
 
 std::string explain_period(const ExplainOptions& o) {
@@ -80,7 +81,9 @@ std::string explain_period(const ExplainOptions& o) {
   const UsageLedger ledger = load_ledger_or_fail(o.usage, o.events, all, tariff, period, o.sheet);
   const std::vector<Entity> entities = with_populations_or_fail({found}, period.year - 1);
   const Entity& entity = entities.front();
-  std::string out = explain_semester(semester_bill(tariff, ledger, entity, period), tariff);
+  const Language language = language_of(o.lang);
+  std::string out =
+      explain_semester(semester_bill(tariff, ledger, entity, period), tariff, language);
   if (o.books.path.empty()) return out;
   const BooksRun books(o.books);
   const std::vector<IssuedBill>& mine = books.of_entity(entity.id);
@@ -92,7 +95,8 @@ std::string explain_period(const ExplainOptions& o) {
     settled.push_back({q, billed_for(mine, q), semester_bill(t, ledger, e, q).total});
   }
   return out + explain_settlements(period, settled,
-                                   issued_bill_for(mine, BillKind::kSemester, period.str()));
+                                   issued_bill_for(mine, BillKind::kSemester, period.str()),
+                                   language);
 }
 
 void run_explain(const ExplainOptions& o) {
@@ -127,6 +131,7 @@ Action add_explain(CLI::App& app) {
                   "flat or marginal, for the annual fee (default: the tariff's)")
       ->check(CLI::IsMember({"flat", "marginal"}));
   add_books_options(*cmd, o->books, false);
+  add_lang_option(*cmd, o->lang, "Language of the explanation: en (default) or it");
   cmd->footer(
       R"(Without --period, --usage or --events it explains the annual fee; with them, the semester bill.
 The population shown is the one the fee counts (31 December of the year before), with its source.
@@ -135,7 +140,8 @@ Examples:
   citfee explain 017003 --year 2027 --entities enti.csv
   citfee explain 017003 --period 2026-H2 --entities enti.csv --usage consumi.csv
   citfee explain 017003 --period 2026-H2 --entities enti.csv --usage consumi.csv --books registro.db
-  citfee explain 017003 --year 2027 --entities enti.csv --populations popolazione-2026.csv)");
+  citfee explain 017003 --year 2027 --entities enti.csv --populations popolazione-2026.csv
+  citfee explain 017003 --year 2027 --entities enti.csv --lang it)");
   return [o] { run_explain(*o); };
 }
 

@@ -17,6 +17,7 @@ struct TariffOptions {
   int year = 0;
   std::string tariff;
   std::string output;
+  std::string lang = "en";
 };
 
 void run_tariff(const TariffOptions& o) {
@@ -30,7 +31,7 @@ void run_tariff(const TariffOptions& o) {
       if (!chosen || t.first_year > chosen->first_year) chosen = &t;
     }
   }
-  write_text(describe_tariff(*chosen), o.output);
+  write_text(describe_tariff(*chosen, language_of(o.lang)), o.output);
 }
 
 }  // namespace
@@ -44,8 +45,10 @@ Action add_tariff(CLI::App& app) {
   cmd->add_option("--tariff", o->tariff,
                   "Tariff file or directory to read and check (default: built in)");
   cmd->add_option("-o,--output", o->output, "Write to FILE");
+  add_lang_option(*cmd, o->lang, "Language of the text: en (default) or it");
   cmd->footer(R"(Examples:
   citfee tariff --year 2027
+  citfee tariff --year 2027 --lang it
   citfee tariff --tariff cit-2028.toml        # check a revised tariff before using it)");
   return [o] { run_tariff(*o); };
 }
