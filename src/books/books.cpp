@@ -46,8 +46,9 @@ int user_version(sqlite3* db, const std::string& path) {
   return static_cast<int>(q.integer(0));
 }
 
-// The schema of a newer citfee is not guessed at; an older one is updated.
-void check_version(sqlite3* db, const std::string& path, bool writing) {
+// The schema of a newer citfee is not guessed at; an older one is updated
+// when writing, and read as it is (its later tables taken as empty).
+int check_version(sqlite3* db, const std::string& path, bool writing) {
   const int version = user_version(db, path);
   const int known = static_cast<int>(books_schema::migrations().size());
   if (version > known) {
@@ -56,18 +57,15 @@ void check_version(sqlite3* db, const std::string& path, bool writing) {
                             "knows up to {})",
                             path, version, known));
   }
-  if (version < known && !writing && version > 0) {
-    throw Error(Failure::kBadData,
-                fmt::format("{}: books of schema version {}; an issuing run brings them to {}",
-                            path, version, known));
-  }
   if (version == 0 && !writing) {
     throw Error(Failure::kBadData, fmt::format("{}: not citfee's books (no schema)", path));
   }
+  if (!writing) return version;
   for (int v = version; v < known; ++v) {
     exec(db, path, books_schema::migrations()[static_cast<std::size_t>(v)]);
     exec(db, path, fmt::format("PRAGMA user_version = {}", v + 1));
   }
+  return known;
 }
 
 sqlite3* open_db(const std::string& path, int flags) {
@@ -98,7 +96,10 @@ Books::Books(sqlite3* db, std::string path, bool writing)
     : db_(db), path_(std::move(path)), in_transaction_(writing) {}
 
 Books::Books(Books&& other) noexcept
-    : db_(other.db_), path_(std::move(other.path_)), in_transaction_(other.in_transaction_) {
+    : db_(other.db_),
+      path_(std::move(other.path_)),
+      in_transaction_(other.in_transaction_),
+      version_(other.version_) {
   other.db_ = nullptr;
 }
 
@@ -114,7 +115,7 @@ Books Books::open_for_reading(const std::string& path) {
                 fmt::format("{}: no books there (the first run with --issue makes them)", path));
   }
   Books books(open_db(path, SQLITE_OPEN_READONLY), path, false);
-  check_version(books.db_, path, false);
+  books.version_ = check_version(books.db_, path, false);
   return books;
 }
 
@@ -124,7 +125,7 @@ Books Books::open_for_writing(const std::string& path) {
   // IMMEDIATE takes the write lock now: numbers are read and given under it.
   exec(books.db_, path, "BEGIN IMMEDIATE");
   books.in_transaction_ = true;
-  check_version(books.db_, path, true);
+  books.version_ = check_version(books.db_, path, true);
   return books;
 }
 
@@ -142,6 +143,34 @@ void Books::issue(std::vector<IssuedBill>& bills, const std::vector<InputRecord>
     bill.number = bill_number(series, sequence);
     books_query::insert_bill(db_, path_, bill, series, sequence, run);
   }
+}
+
+std::vector<Payment> Books::payments() const {
+  if (!has_payments()) return {};
+  return books_query::all_payments(db_, path_);
+}
+
+std::vector<Reminder> Books::reminders() const {
+  if (!has_payments()) return {};
+  return books_query::all_reminders(db_, path_);
+}
+
+std::string Books::imported_as(const std::string& sha256) const {
+  if (!has_payments()) return {};
+  return books_query::import_of_digest(db_, path_, sha256);
+}
+
+void Books::import_payments(const InputRecord& file, std::vector<Payment>& payments) {
+  books_query::insert_payments(db_, path_, file, now_iso(), payments);
+}
+
+void Books::set_match(const std::string& payment_id, const std::string& bill, Match match) {
+  // P-000123 → 123; the caller found the payment among payments().
+  books_query::update_match(db_, path_, std::stoll(payment_id.substr(2)), bill, match);
+}
+
+void Books::record_reminder(const Reminder& reminder) {
+  books_query::insert_reminder(db_, path_, reminder);
 }
 
 void Books::commit() {

@@ -6,7 +6,9 @@
 #include <string_view>
 #include <vector>
 
+#include "core/balance.hpp"
 #include "core/issued_bill.hpp"
+#include "core/payment.hpp"
 
 struct sqlite3;
 
@@ -41,14 +43,28 @@ class Books {
              std::string_view command);
   void commit();
 
+  // Payments received, in id order; reminders sent. Books of schema
+  // version 1 have none.
+  std::vector<Payment> payments() const;
+  std::vector<Reminder> reminders() const;
+  // The name a file of this content was imported under; empty if never.
+  std::string imported_as(const std::string& sha256) const;
+  // Records the payments of one file, giving each its id (P-000123).
+  void import_payments(const InputRecord& file, std::vector<Payment>& payments);
+  // Sets the bill a payment pays (empty and kNone: unmatched).
+  void set_match(const std::string& payment_id, const std::string& bill, Match match);
+  void record_reminder(const Reminder& reminder);
+
   const std::string& path() const { return path_; }
 
  private:
   Books(sqlite3* db, std::string path, bool writing);
+  bool has_payments() const { return version_ >= 2; }
 
   sqlite3* db_ = nullptr;
   std::string path_;
   bool in_transaction_ = false;
+  int version_ = 0;
 };
 
 }  // namespace citfee

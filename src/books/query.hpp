@@ -9,7 +9,9 @@
 #include <vector>
 
 #include "books/books.hpp"
+#include "core/balance.hpp"
 #include "core/issued_bill.hpp"
+#include "core/payment.hpp"
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -54,5 +56,17 @@ std::int64_t insert_run(sqlite3* db, const std::string& path, std::string_view c
                         const std::string& issued_at, const std::vector<InputRecord>& inputs);
 void insert_bill(sqlite3* db, const std::string& path, const IssuedBill& bill, const Series& series,
                  int sequence, std::int64_t run);
+
+// Payments and reminders (payment_query.cpp).
+std::vector<Payment> all_payments(sqlite3* db, const std::string& path);
+// The name the file of this digest was imported under; empty if never.
+std::string import_of_digest(sqlite3* db, const std::string& path, const std::string& sha256);
+// Records one imported file and its payments, giving each its id.
+void insert_payments(sqlite3* db, const std::string& path, const InputRecord& file,
+                     const std::string& imported_at, std::vector<Payment>& payments);
+void update_match(sqlite3* db, const std::string& path, std::int64_t payment,
+                  const std::string& bill, Match match);
+std::vector<Reminder> all_reminders(sqlite3* db, const std::string& path);
+void insert_reminder(sqlite3* db, const std::string& path, const Reminder& reminder);
 
 }  // namespace citfee::books_query

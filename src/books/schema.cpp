@@ -71,10 +71,56 @@ CREATE TRIGGER bill_line_never_deleted BEFORE DELETE ON bill_line
   BEGIN SELECT RAISE(ABORT, 'an issued bill is never deleted'); END;
 )sql";
 
+// Version 2: payments received and reminders sent. A payment is never
+// deleted and only its match may change (assigned or unassigned by hand);
+// a file's content is imported once (its digest is unique), a bank's id of
+// a transaction too.
+constexpr std::string_view kVersion2 = R"sql(
+CREATE TABLE payment_import (
+  id INTEGER PRIMARY KEY,
+  file TEXT NOT NULL,
+  sha256 TEXT NOT NULL UNIQUE,
+  imported_at TEXT NOT NULL
+);
+CREATE TABLE payment (
+  id INTEGER PRIMARY KEY,
+  import INTEGER NOT NULL REFERENCES payment_import(id),
+  line INTEGER NOT NULL,
+  date TEXT NOT NULL,
+  amount TEXT NOT NULL,
+  payer TEXT NOT NULL,
+  tax_code TEXT NOT NULL,
+  description TEXT NOT NULL,
+  bank_id TEXT UNIQUE,
+  bill TEXT REFERENCES bill(number),
+  match TEXT NOT NULL CHECK (match IN ('none', 'reference', 'number', 'tax_code', 'hand')),
+  CHECK ((bill IS NULL) = (match = 'none'))
+);
+CREATE INDEX payment_bill ON payment (bill);
+CREATE TRIGGER payment_never_deleted BEFORE DELETE ON payment
+  BEGIN SELECT RAISE(ABORT, 'a payment received is never deleted'); END;
+CREATE TRIGGER payment_only_matched BEFORE UPDATE OF id, import, line, date, amount, payer,
+  tax_code, description, bank_id ON payment
+  BEGIN SELECT RAISE(ABORT, 'a payment received never changes, but for its match'); END;
+CREATE TABLE reminder (
+  bill TEXT NOT NULL REFERENCES bill(number),
+  count INTEGER NOT NULL CHECK (count > 0),
+  date TEXT NOT NULL,
+  outstanding TEXT NOT NULL,
+  new_due TEXT NOT NULL,
+  PRIMARY KEY (bill, count),
+  UNIQUE (bill, date)
+);
+CREATE TRIGGER reminder_never_changes BEFORE UPDATE ON reminder
+  BEGIN SELECT RAISE(ABORT, 'a reminder sent never changes'); END;
+CREATE TRIGGER reminder_never_deleted BEFORE DELETE ON reminder
+  BEGIN SELECT RAISE(ABORT, 'a reminder sent is never deleted'); END;
+)sql";
+
 }  // namespace
 
 const std::vector<std::string_view>& migrations() {
-  static const std::vector<std::string_view> steps = {kVersion1};
+  static const std::vector<std::string_view> steps = {kVersion1, kVersion2};
   return steps;
 }
 

@@ -11,12 +11,16 @@ Action add_ledger(CLI::App& app);
 Action add_tariff(CLI::App& app);
 Action add_summary(CLI::App& app);
 Action add_bills(CLI::App& app);
+Action add_payments(CLI::App& app);
+Action add_balance(CLI::App& app);
+Action add_journal(CLI::App& app);
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> list = {
       {"annual", add_annual},   {"semester", add_semester}, {"explain", add_explain},
       {"check", add_check},     {"ledger", add_ledger},     {"tariff", add_tariff},
-      {"summary", add_summary}, {"bills", add_bills},
+      {"summary", add_summary}, {"bills", add_bills},       {"payments", add_payments},
+      {"balance", add_balance}, {"journal", add_journal},
   };
   return list;
 }

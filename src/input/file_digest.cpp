@@ -33,4 +33,12 @@ std::string file_sha256(const std::string& path) {
   return g_checksum_get_string(sum.get());
 }
 
+std::string bytes_sha256(std::string_view bytes) {
+  std::unique_ptr<GChecksum, void (*)(GChecksum*)> sum(g_checksum_new(G_CHECKSUM_SHA256),
+                                                       g_checksum_free);
+  g_checksum_update(sum.get(), reinterpret_cast<const guchar*>(bytes.data()),
+                    static_cast<gssize>(bytes.size()));
+  return g_checksum_get_string(sum.get());
+}
+
 }  // namespace citfee

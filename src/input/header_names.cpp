@@ -38,6 +38,11 @@ const std::map<std::string, std::string, std::less<>>& italian_names() {
       {"anno", "year"},
       {"codice_fiscale", "tax_code"},
       {"descrizione", "description"},
+      {"causale", "description"},
+      {"importo", "amount"},
+      {"ordinante", "payer"},
+      {"id_operazione", "transaction_id"},
+      {"data_valuta", "value_date"},
       {"codice_istat", "istat"},
   };
   return names;

@@ -39,6 +39,19 @@ std::string italian_label(const std::string& column) {
       {"kind", "Tipo documento"},
       {"date", "Data"},
       {"description", "Descrizione"},
+      {"payment", "Pagamento"},
+      {"payer", "Ordinante"},
+      {"tax_code", "Codice fiscale"},
+      {"bill", "Documento"},
+      {"match", "Abbinamento"},
+      {"bills", "Documenti"},
+      {"billed", "Fatturato"},
+      {"paid", "Pagato"},
+      {"outstanding", "Da pagare"},
+      {"credit", "Credito"},
+      {"days_past_due", "Giorni di ritardo"},
+      {"reminders", "Solleciti"},
+      {"last_reminder", "Ultimo sollecito"},
   };
   auto it = labels.find(column);
   return it == labels.end() ? column : it->second;

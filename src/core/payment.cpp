@@ -1,0 +1,122 @@
+#include "core/payment.hpp"
+
+#include <cctype>
+
+#include <fmt/format.h>
+
+namespace citfee {
+
+std::string_view match_name(Match match) {
+  switch (match) {
+    case Match::kNone:
+      return "none";
+    case Match::kReference:
+      return "reference";
+    case Match::kNumber:
+      return "number";
+    case Match::kTaxCode:
+      return "tax_code";
+    case Match::kHand:
+      return "hand";
+  }
+  return "none";
+}
+
+std::optional<Match> parse_match(std::string_view name) {
+  for (Match m : {Match::kNone, Match::kReference, Match::kNumber, Match::kTaxCode, Match::kHand}) {
+    if (match_name(m) == name) return m;
+  }
+  return std::nullopt;
+}
+
+std::string payment_id(std::int64_t n) {
+  return fmt::format("P-{:06}", n);
+}
+
+PaidByBill paid_by_bill(const std::vector<Payment>& payments) {
+  PaidByBill paid;
+  for (const Payment& p : payments) {
+    if (!p.bill.empty()) paid[p.bill] += p.amount;
+  }
+  return paid;
+}
+
+namespace {
+
+// Banks rewrite a reference's marks ("CIT QA 2027 017002", "QA-2027-0012"):
+// letters upper-cased, digits kept, every run of anything else one '-'.
+std::string loosened(std::string_view text) {
+  std::string out = "-";
+  for (char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (std::isalnum(u)) {
+      out += static_cast<char>(std::toupper(u));
+    } else if (out.back() != '-') {
+      out += '-';
+    }
+  }
+  if (out.back() != '-') out += '-';
+  return out;
+}
+
+// Whether `key` appears in `text` as whole words (both loosened).
+bool names(const std::string& text, std::string_view key) {
+  const std::string k = loosened(key);
+  return text.find(k) != std::string::npos;
+}
+
+// The longest reference or number that the description names: a correction
+// (…-R1) names its original's reference too, and wins.
+const IssuedBill* named_bill(const std::string& text, const std::vector<IssuedBill>& bills,
+                             bool by_reference) {
+  const IssuedBill* best = nullptr;
+  std::size_t best_size = 0;
+  for (const IssuedBill& b : bills) {
+    const std::string& key = by_reference ? b.reference : b.number;
+    if (key.empty() || key.size() <= best_size || !names(text, key)) continue;
+    best = &b;
+    best_size = key.size();
+  }
+  return best;
+}
+
+Money outstanding(const IssuedBill& bill, const PaidByBill& paid) {
+  const auto it = paid.find(bill.number);
+  return it == paid.end() ? bill.total : bill.total - it->second;
+}
+
+bool same_tax_code(std::string_view a, std::string_view b) {
+  return !a.empty() && loosened(a) == loosened(b);
+}
+
+}  // namespace
+
+const IssuedBill* find_bill(std::string_view text, const std::vector<IssuedBill>& bills) {
+  const std::string t = loosened(text);
+  for (const IssuedBill& b : bills) {
+    if (loosened(b.number) == t || loosened(b.reference) == t) return &b;
+  }
+  return nullptr;
+}
+
+MatchFound match_payment(const Payment& payment, const std::vector<IssuedBill>& bills,
+                         const PaidByBill& paid) {
+  const std::string text = loosened(payment.description);
+  if (const IssuedBill* b = named_bill(text, bills, true)) return {b, Match::kReference};
+  if (const IssuedBill* b = named_bill(text, bills, false)) return {b, Match::kNumber};
+  const IssuedBill* best = nullptr;
+  for (const IssuedBill& b : bills) {
+    if (!same_tax_code(payment.tax_code, b.tax_code)) continue;
+    if (outstanding(b, paid) != payment.amount) continue;
+    if (!best || b.due < best->due) best = &b;
+  }
+  if (best) return {best, Match::kTaxCode};
+  return {};
+}
+
+bool looks_like_same(const Payment& a, const Payment& b) {
+  return a.date == b.date && a.amount == b.amount && a.payer == b.payer &&
+         a.description == b.description;
+}
+
+}  // namespace citfee

@@ -1,0 +1,89 @@
+#include "present/payments_rows.hpp"
+
+#include <map>
+
+#include <fmt/format.h>
+
+namespace citfee {
+
+namespace {
+
+Cell text_or_empty(const std::string& s) {
+  return s.empty() ? Cell::empty() : Cell::of_text(s);
+}
+
+}  // namespace
+
+Report payments_report(const std::vector<Payment>& payments, const std::vector<IssuedBill>& bills) {
+  std::map<std::string, const IssuedBill*> by_number;
+  for (const IssuedBill& b : bills) by_number[b.number] = &b;
+  Report r;
+  r.command = "payments";
+  r.title = "Payments received";
+  r.title_it = "Pagamenti ricevuti";
+  r.sheet = "Pagamenti";
+  r.columns = {"payment", "date",      "amount", "payer", "tax_code", "description",
+               "bill",    "reference", "id",     "name",  "match"};
+  r.total_column = 2;
+  for (const Payment& p : payments) {
+    const auto it = by_number.find(p.bill);
+    const IssuedBill* b = it == by_number.end() ? nullptr : it->second;
+    r.rows.push_back({Cell::of_text(p.id), Cell::of_date(p.date), Cell::of_amount(p.amount),
+                      text_or_empty(p.payer), text_or_empty(p.tax_code),
+                      text_or_empty(p.description), text_or_empty(p.bill),
+                      b ? Cell::of_text(b->reference) : Cell::empty(),
+                      b ? Cell::of_text(b->entity_id) : Cell::empty(),
+                      b ? Cell::of_text(b->name) : Cell::empty(),
+                      Cell::of_text(std::string(match_name(p.match)))});
+  }
+  return r;
+}
+
+Report bill_balance_report(const std::vector<BillBalance>& balances, Date as_of) {
+  Report r;
+  r.command = "balance";
+  r.title = fmt::format("Balance of each bill at {}", as_of.iso());
+  r.title_it =
+      fmt::format("Situazione dei documenti al {:02}/{:02}/{}", as_of.day, as_of.month, as_of.year);
+  r.sheet = "Per documento";
+  r.about = {{"as_of", Cell::of_date(as_of)}, {"by", Cell::of_text("bill")}};
+  r.columns = {"number",        "reference", "id",          "name",   "date",          "due_date",
+               "billed",        "paid",      "outstanding", "credit", "days_past_due", "reminders",
+               "last_reminder", "status"};
+  r.total_column = 8;
+  r.more_totals = {6, 7, 9};
+  for (const BillBalance& b : balances) {
+    const IssuedBill& bill = *b.bill;
+    r.rows.push_back({Cell::of_text(bill.number), Cell::of_text(bill.reference),
+                      Cell::of_text(bill.entity_id), Cell::of_text(bill.name),
+                      Cell::of_date(bill.date), Cell::of_date(bill.due),
+                      Cell::of_amount(bill.total), Cell::of_amount(b.paid),
+                      Cell::of_amount(b.outstanding), Cell::of_amount(b.credit),
+                      Cell::of_integer(b.days_past_due), Cell::of_integer(b.reminders),
+                      b.last_reminder ? Cell::of_date(*b.last_reminder) : Cell::empty(),
+                      Cell::of_text(std::string(status_name(b.status)))});
+  }
+  return r;
+}
+
+Report entity_balance_report(const std::vector<EntityBalance>& balances, Date as_of) {
+  Report r;
+  r.command = "balance";
+  r.title = fmt::format("Balance of each entity at {}", as_of.iso());
+  r.title_it =
+      fmt::format("Situazione degli enti al {:02}/{:02}/{}", as_of.day, as_of.month, as_of.year);
+  r.sheet = "Per ente";
+  r.about = {{"as_of", Cell::of_date(as_of)}, {"by", Cell::of_text("entity")}};
+  r.columns = {"id", "name", "bills", "billed", "paid", "outstanding", "credit", "status"};
+  r.total_column = 5;
+  r.more_totals = {3, 4, 6};
+  for (const EntityBalance& e : balances) {
+    r.rows.push_back({Cell::of_text(e.id), Cell::of_text(e.name), Cell::of_integer(e.bills),
+                      Cell::of_amount(e.billed), Cell::of_amount(e.paid),
+                      Cell::of_amount(e.outstanding), Cell::of_amount(e.credit),
+                      Cell::of_text(std::string(status_name(e.status)))});
+  }
+  return r;
+}
+
+}  // namespace citfee
