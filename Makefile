@@ -4,7 +4,7 @@ BUILD_DIR ?= build
 ASAN_DIR  ?= build-asan
 FUZZ_DIR  ?= build-fuzz
 # Seconds each fuzz target runs in `make test`; `make fuzz FUZZ_SECONDS=600` for longer.
-FUZZ_SECONDS ?= 60
+FUZZ_SECONDS ?= 45
 JOBS      ?= 2
 # Warnings are errors in development and CI; a packager's build leaves them warnings.
 WERROR    ?= ON

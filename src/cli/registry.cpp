@@ -14,13 +14,14 @@ Action add_bills(CLI::App& app);
 Action add_payments(CLI::App& app);
 Action add_balance(CLI::App& app);
 Action add_journal(CLI::App& app);
+Action add_remind(CLI::App& app);
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> list = {
       {"annual", add_annual},   {"semester", add_semester}, {"explain", add_explain},
       {"check", add_check},     {"ledger", add_ledger},     {"tariff", add_tariff},
       {"summary", add_summary}, {"bills", add_bills},       {"payments", add_payments},
-      {"balance", add_balance}, {"journal", add_journal},
+      {"balance", add_balance}, {"remind", add_remind},     {"journal", add_journal},
   };
   return list;
 }

@@ -30,7 +30,9 @@ struct StatementOptions {
   std::string date;
 };
 
-void add_statement_options(CLI::App& cmd, StatementOptions& options);
+// The options of letters; `of_bills` adds those of the bills' letters
+// (--all, --owing, --allow-late), which reminders do not take.
+void add_statement_options(CLI::App& cmd, StatementOptions& options, bool of_bills = true);
 
 // What a run with the books adds: the marks of its bills (a letter is made
 // only for one issued now, and shows its number), and the commit of the
@@ -60,6 +62,14 @@ class StatementWriter {
   void emit_semester(Report report, const CommonOptions& common,
                      const std::vector<SemesterBill>& bills, const Tariff& tariff, Period period,
                      std::vector<Report> more_sheets = {}, const BooksStep& books = {}) const;
+
+  // Reminders: their letters, the bundle solleciti-DATE.pdf and the sending
+  // list, with the report, all or nothing; earlier reminders stay.
+  void emit_reminders(Report report, const CommonOptions& common,
+                      const std::vector<Statement>& letters, const BooksStep& books) const;
+
+  // The settings of the letters: issuer, date, draft mark.
+  const StatementSettings& settings() const { return *settings_; }
 
   // The date of the letters, and of the bills a run issues.
   Date date() const;

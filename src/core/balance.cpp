@@ -94,6 +94,27 @@ std::vector<EntityBalance> entity_balances(const std::vector<BillBalance>& bills
   return out;
 }
 
+std::vector<ReminderDue> reminders_due(const std::vector<BillBalance>& balances,
+                                       const std::vector<Reminder>& sent, long after_days,
+                                       Date date, Date new_due) {
+  std::vector<ReminderDue> out;
+  for (const BillBalance& b : balances) {
+    if (b.status != PaymentStatus::kOverdue || b.days_past_due <= after_days) continue;
+    ReminderDue due{&b, {b.bill->number, 1, date, b.outstanding, new_due}, false};
+    for (const Reminder& r : sent) {
+      if (r.bill != b.bill->number) continue;
+      if (r.date == date) {
+        due.reminder = r;
+        due.already_sent = true;
+        break;
+      }
+      due.reminder.count = std::max(due.reminder.count, r.count + 1);
+    }
+    out.push_back(due);
+  }
+  return out;
+}
+
 std::vector<const Payment*> unmatched_payments(const std::vector<Payment>& payments, Date as_of) {
   std::vector<const Payment*> out;
   for (const Payment& p : payments) {

@@ -63,6 +63,18 @@ std::vector<BillBalance> bill_balances(const std::vector<IssuedBill>& bills,
 // The same summed per entity, in the order each entity first appears.
 std::vector<EntityBalance> entity_balances(const std::vector<BillBalance>& bills);
 
+// The reminder each bill overdue by more than `after_days` gets on `date`,
+// asking for payment by `new_due`: the next of its count, or, when one was
+// sent that very day, that one again (written again, not recorded again).
+struct ReminderDue {
+  const BillBalance* balance = nullptr;
+  Reminder reminder;
+  bool already_sent = false;
+};
+std::vector<ReminderDue> reminders_due(const std::vector<BillBalance>& balances,
+                                       const std::vector<Reminder>& sent, long after_days,
+                                       Date date, Date new_due);
+
 // The payments dated on or before `as_of` that match no bill (sospesi).
 std::vector<const Payment*> unmatched_payments(const std::vector<Payment>& payments, Date as_of);
 

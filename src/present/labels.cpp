@@ -52,6 +52,8 @@ std::string italian_label(const std::string& column) {
       {"days_past_due", "Giorni di ritardo"},
       {"reminders", "Solleciti"},
       {"last_reminder", "Ultimo sollecito"},
+      {"reminder", "Sollecito"},
+      {"new_due_date", "Nuova scadenza"},
   };
   auto it = labels.find(column);
   return it == labels.end() ? column : it->second;

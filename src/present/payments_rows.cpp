@@ -86,4 +86,24 @@ Report entity_balance_report(const std::vector<EntityBalance>& balances, Date as
   return r;
 }
 
+Report reminders_report(const std::vector<ReminderDue>& reminders) {
+  Report r;
+  r.command = "remind";
+  r.title = "Reminders of overdue bills";
+  r.title_it = "Solleciti dei documenti scaduti";
+  r.sheet = "Solleciti";
+  r.columns = {"bill",        "reference", "id",   "name",         "due_date",
+               "outstanding", "reminder",  "date", "new_due_date", "status"};
+  r.total_column = 5;
+  for (const ReminderDue& d : reminders) {
+    const IssuedBill& b = *d.balance->bill;
+    r.rows.push_back({Cell::of_text(b.number), Cell::of_text(b.reference),
+                      Cell::of_text(b.entity_id), Cell::of_text(b.name), Cell::of_date(b.due),
+                      Cell::of_amount(d.reminder.outstanding), Cell::of_integer(d.reminder.count),
+                      Cell::of_date(d.reminder.date), Cell::of_date(d.reminder.new_due),
+                      Cell::of_text(d.already_sent ? "already_sent" : "sent")});
+  }
+  return r;
+}
+
 }  // namespace citfee

@@ -1,0 +1,251 @@
+#!/usr/bin/env bash
+# Payments over several runs of the built citfee: import and matching,
+# duplicates, balances at dates, assignment by hand, and the hledger journal
+# audited by hledger itself.
+#
+#   check_payments.sh CITFEE EXAMPLES_DIR CHECK
+#
+# CHECK is one of: match, duplicates, camt, balance, journal, remind. The bills are the
+# annual fees of 2027 from examples/enti.csv; amounts worked out by hand:
+# Acquafredda 1,571 x 0.19 = 298.49 -> 298.00 (QA-2027/0001, tax code
+# 00848860175); Agnosine 2,541 x 0.19 = 482.79 -> 483.00 (QA-2027/0002);
+# Breno 5,010 x 0.175 = 876.75 -> 877.00 (QA-2027/0003). All due 31 March 2027.
+set -euo pipefail
+
+citfee=$(realpath "$1")
+examples=$(realpath "$2")
+check=$3
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+cd "$scratch"
+failures=0
+fail() {
+  echo "FAIL $check: $*"
+  failures=$((failures + 1))
+}
+same() {  # same NAME EXPECTED_FILE ACTUAL_FILE
+  if ! diff -u "$2" "$3"; then fail "$1 differs"; fi
+}
+books() { "$citfee" "$@" --books registro.db; }
+CITFEE_TODAY=2027-01-15 books annual --year 2027 --entities "$examples/enti.csv" --issue -O csv \
+  >/dev/null 2>&1
+
+# A treasury's export in Italian: by tax code and exact amount, by number
+# (an advance), a payment no rule matches, a debit, and by reference with
+# its marks rewritten (the rest, paying 17.00 too much).
+cat >tesoreria.csv <<'CSV'
+Data;Importo;Causale;Ordinante;Codice fiscale;ID operazione
+10/03/2027;298,00;Bonifico quota annuale;Comune di Acquafredda;00848860175;TX001
+12/03/2027;200,00;Acconto QA-2027/0002;Comune di Agnosine;;TX002
+15/03/2027;1.000,00;quota annuale CIT;Comune di Breno;;TX003
+16/03/2027;-50,00;commissioni;Banca;;TX004
+20/03/2027;300,00;CIT QA 2027 017003 saldo;Comune di Agnosine;;TX005
+CSV
+
+case $check in
+match)
+  books payments tesoreria.csv -O csv >got.csv 2>err.txt
+  cat >want.csv <<'CSV'
+payment,date,amount,payer,tax_code,description,bill,reference,id,name,match
+P-000001,2027-03-10,298.00,Comune di Acquafredda,00848860175,Bonifico quota annuale,QA-2027/0001,CIT-QA-2027-017001,017001,Comune di Acquafredda,tax_code
+P-000002,2027-03-12,200.00,Comune di Agnosine,,Acconto QA-2027/0002,QA-2027/0002,CIT-QA-2027-017003,017003,Comune di Agnosine,number
+P-000003,2027-03-15,1000.00,Comune di Breno,,quota annuale CIT,,,,,none
+P-000004,2027-03-20,300.00,Comune di Agnosine,,CIT QA 2027 017003 saldo,QA-2027/0002,CIT-QA-2027-017003,017003,Comune di Agnosine,reference
+CSV
+  same "first import" want.csv got.csv
+  grep -q 'tesoreria.csv: 1 outgoing or zero amount(s) ignored' err.txt || fail "the debit is not told"
+  grep -q '4 payment(s) recorded in registro.db: 3 matched to a bill, 1 unmatched (1000.00 EUR)' err.txt ||
+    fail "the import is not summed up"
+  # Acquafredda pays 298.00 again, with its tax code only.
+  printf 'date,amount,description,tax_code\n2027-03-25,298.00,pagamento,00848860175\n' >cf.csv
+  books payments cf.csv -O csv >cf-got.csv 2>/dev/null
+  # Its only bill is paid already: 298.00 fits no open bill of that tax code.
+  grep -q '^P-000005,2027-03-25,298.00,,00848860175,pagamento,,,,,none$' cf-got.csv ||
+    fail "a tax code without an open bill of the amount matched"
+  # The unmatched 1,000.00 settled by hand, by reference, then undone and redone by number.
+  books payments --assign P-000003 CIT-QA-2027-017028 -O csv | tail -n 1 >a.csv
+  grep -q '^P-000003,.*,QA-2027/0003,CIT-QA-2027-017028,017028,Comune di Breno,hand$' a.csv ||
+    fail "--assign by reference"
+  books payments --assign P-000003 QA-2027/0001 -O csv >/dev/null 2>e.txt && fail "re-assigned silently"
+  grep -q 'P-000003 already pays QA-2027/0003: --unassign it first' e.txt || fail "no hint to unassign"
+  books payments --unassign P-000003 -O csv | tail -n 1 | grep -q ',none$' || fail "--unassign"
+  books payments --assign P-000003 qa-2027/0003 -O csv | tail -n 1 | grep -q ',hand$' ||
+    fail "--assign by number"
+  books payments --assign P-000099 QA-2027/0003 -O csv >/dev/null 2>e.txt && fail "unknown payment"
+  grep -q 'no payment P-000099 in the books' e.txt || fail "unknown payment not told"
+  # The list of every payment: five, the third now Breno's.
+  [[ $(books payments -O csv | tail -n +2 | wc -l) == 5 ]] || fail "not 5 payments listed"
+  ;;
+duplicates)
+  books payments tesoreria.csv -O csv >/dev/null 2>&1
+  before=$(sqlite3 registro.db 'SELECT COUNT(*) FROM payment')
+  cp tesoreria.csv copia-rinominata.csv
+  books payments tesoreria.csv copia-rinominata.csv -O csv >again.csv 2>err.txt
+  [[ $(tail -n +2 again.csv | wc -l) == 0 ]] || fail "a re-import added rows"
+  grep -q 'tesoreria.csv: already imported (as tesoreria.csv): nothing added' err.txt || fail "re-import not told"
+  grep -q 'copia-rinominata.csv: already imported (as tesoreria.csv)' err.txt || fail "renamed copy not told"
+  # Another export with one row of the first (same bank id) and a new one.
+  printf 'data;importo;causale;id_operazione\n10/03/2027;298,00;CIT-QA-2027-017001;TX001\n01/04/2027;10,00;x;TX900\n' >altro.csv
+  books payments altro.csv -O csv >altro-got.csv 2>err2.txt
+  [[ $(tail -n +2 altro-got.csv | wc -l) == 1 ]] || fail "the known bank id was added again"
+  grep -q 'altro.csv: 1 payment(s) already in the books (same bank id)' err2.txt || fail "known bank id not told"
+  # Rows without bank id: two equal transfers in one file are two payments;
+  # one like a payment of another file is imported and warned about.
+  printf 'date,amount,description\n2027-04-02,50.00,quota\n2027-04-02,50.00,quota\n' >senza-id.csv
+  books payments senza-id.csv -O csv >s1.csv 2>/dev/null
+  [[ $(tail -n +2 s1.csv | wc -l) == 2 ]] || fail "two equal transfers are not two payments"
+  printf 'date,amount,description,note\n2027-04-02,50.00,quota,bis\n' >senza-id-2.csv
+  books payments senza-id-2.csv -O csv >s2.csv 2>s2.err
+  [[ $(tail -n +2 s2.csv | wc -l) == 1 ]] || fail "the possible duplicate was not imported"
+  grep -q 'looks like P-00000[67] (from senza-id.csv)' s2.err || fail "possible duplicate not warned"
+  after=$(sqlite3 registro.db 'SELECT COUNT(*) FROM payment')
+  [[ $after == $((before + 4)) ]] || fail "$after payments, expected $((before + 4))"
+  # A failed import (a bad row) records nothing, also of the good files before it.
+  printf 'date,amount,description\n2027-04-03,12.00,ok\n' >buono.csv
+  printf 'date,amount,description\n2027-04-03,12,5,bad\n' >cattivo.csv
+  books payments buono.csv cattivo.csv -O csv >/dev/null 2>&1 && fail "a bad file was accepted"
+  [[ $(sqlite3 registro.db 'SELECT COUNT(*) FROM payment') == "$after" ]] || fail "a failed run recorded payments"
+  ;;
+camt)
+  # A statement made here: two booked credits and one debit.
+  cat >estratto.xml <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02">
+  <BkToCstmrStmt>
+    <GrpHdr><MsgId>CIT-2027-03</MsgId><CreDtTm>2027-04-01T08:00:00</CreDtTm></GrpHdr>
+    <Stmt>
+      <Id>2027-03</Id>
+      <Ntry>
+        <Amt Ccy="EUR">298.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts>
+        <BookgDt><Dt>2027-03-10</Dt></BookgDt><AcctSvcrRef>B-1</AcctSvcrRef>
+        <NtryDtls><TxDtls>
+          <RltdPties><Dbtr><Nm>Comune di Acquafredda</Nm></Dbtr></RltdPties>
+          <RmtInf><Ustrd>CIT-QA-2027-017001</Ustrd></RmtInf>
+        </TxDtls></NtryDtls>
+      </Ntry>
+      <Ntry>
+        <Amt Ccy="EUR">12.00</Amt><CdtDbtInd>DBIT</CdtDbtInd><Sts>BOOK</Sts>
+        <BookgDt><Dt>2027-03-11</Dt></BookgDt><AcctSvcrRef>B-2</AcctSvcrRef>
+      </Ntry>
+      <Ntry>
+        <Amt Ccy="EUR">483.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts>
+        <BookgDt><Dt>2027-03-12</Dt></BookgDt><AcctSvcrRef>B-3</AcctSvcrRef>
+        <NtryDtls><TxDtls>
+          <RltdPties><Dbtr><Nm>Comune di Agnosine</Nm></Dbtr></RltdPties>
+          <RmtInf><Ustrd>Fattura QA-2027/0002</Ustrd></RmtInf>
+        </TxDtls></NtryDtls>
+      </Ntry>
+    </Stmt>
+  </BkToCstmrStmt>
+</Document>
+XML
+  books payments estratto.xml -O csv >got.csv 2>err.txt
+  cat >want.csv <<'CSV'
+payment,date,amount,payer,tax_code,description,bill,reference,id,name,match
+P-000001,2027-03-10,298.00,Comune di Acquafredda,,CIT-QA-2027-017001,QA-2027/0001,CIT-QA-2027-017001,017001,Comune di Acquafredda,reference
+P-000002,2027-03-12,483.00,Comune di Agnosine,,Fattura QA-2027/0002,QA-2027/0002,CIT-QA-2027-017003,017003,Comune di Agnosine,number
+CSV
+  same "camt.053 import" want.csv got.csv
+  grep -q 'estratto.xml: 1 outgoing or zero amount(s) ignored' err.txt || fail "the debit entry is not told"
+  ;;
+balance)
+  books payments tesoreria.csv -O csv >/dev/null 2>&1
+  # On the due day Breno's bill, unpaid, is open; the day after, overdue by 1.
+  books balance --as-of 2027-03-31 --by bill -O csv >due.csv 2>/dev/null
+  grep -q '^QA-2027/0003,CIT-QA-2027-017028,017028,Comune di Breno,2027-01-15,2027-03-31,877.00,0.00,877.00,0.00,0,0,,open$' due.csv ||
+    fail "Breno is not open on the due day"
+  books balance --as-of 2027-04-01 --by bill -O csv >after.csv 2>after.err
+  grep -q '^QA-2027/0003,.*,877.00,0.00,877.00,0.00,1,0,,overdue$' after.csv || fail "Breno is not overdue the day after"
+  # Agnosine paid 200.00 + 300.00 for 483.00: 17.00 in credit.
+  grep -q '^QA-2027/0002,.*,483.00,500.00,0.00,17.00,0,0,,credit$' after.csv || fail "Agnosine's over-payment"
+  grep -q '^QA-2027/0001,.*,298.00,298.00,0.00,0.00,0,0,,paid$' after.csv || fail "Acquafredda is not paid"
+  grep -q '1 payment(s) of 1000.00 EUR match no bill (sospesi)' after.err || fail "the sospeso is not told"
+  # On 11 March only Acquafredda's payment is in: Agnosine is open.
+  books balance --as-of 2027-03-11 -O csv 2>/dev/null | grep -q '^017003,Comune di Agnosine,1,483.00,0.00,483.00,0.00,open$' ||
+    fail "a payment counted before its date"
+  # 13 March: Agnosine has paid its advance: partial.
+  books balance --as-of 2027-03-13 -O csv 2>/dev/null | grep -q '^017003,Comune di Agnosine,1,483.00,200.00,283.00,0.00,partial$' ||
+    fail "Agnosine is not partial"
+  # --overdue: every entity but the three that paid (17 bills, 2 settled).
+  n=$(books balance --as-of 2027-04-01 --overdue -O csv 2>/dev/null | tail -n +2 | wc -l)
+  [[ $n == 15 ]] || fail "--overdue lists $n entities, not 15"
+  # The totals: billed 18,645.00 in all (the sum of the 17 bills).
+  want=$(books bills -O csv | awk -F, 'NR > 1 { split($9, a, "."); s += a[1] * 100 + a[2] } END { printf "%d.%02d", s / 100, s % 100 }')
+  books balance --as-of 2027-04-01 -O json 2>/dev/null | grep -q "\"total_billed\": \"$want\"" || fail "the billed total is not $want"
+  ;;
+journal)
+  if ! command -v hledger >/dev/null; then
+    echo "SKIPPED: hledger not found (Debian package hledger)"
+    exit 77
+  fi
+  books payments tesoreria.csv -O csv >/dev/null 2>&1
+  books journal -o registro.journal
+  hledger -f registro.journal check --strict || fail "hledger check --strict"
+  # Each entity's account is its outstanding less its credit, in citfee's balance.
+  hledger -f registro.journal balance crediti:enti --flat --empty --no-total -O csv |
+    tail -n +2 | tr -d '"' | sed 's/crediti:enti://; s/ EUR$//' | awk -F, '{ printf "%s,%.2f\n", $1, $2 }' |
+    sort >hledger.txt
+  books balance --as-of 2099-12-31 -O csv 2>/dev/null | tail -n +2 | grep -v '^Totale' |
+    awk -F, '{ printf "%s,%.2f\n", $1, $6 - $7 }' | sort >citfee.txt
+  same "hledger's balance of each entity" citfee.txt hledger.txt
+  # The sospeso sits in its own account; the bank has every payment.
+  hledger -f registro.journal balance sospesi --no-total -O csv | grep -q '"-1000.00 EUR"' || fail "sospesi"
+  hledger -f registro.journal balance banca --no-total -O csv | grep -q '"1798.00 EUR"' || fail "banca"
+  # A year's journal opens with what the years before left, and checks too.
+  books journal --year 2028 | hledger -f - check --strict || fail "the journal of 2028"
+  ;;
+remind)
+  if ! command -v pdftotext >/dev/null; then
+    echo "SKIPPED: pdftotext not found (Debian package poppler-utils)"
+    exit 77
+  fi
+  # Breno pays 500.00 of its 877.00; Acquafredda all of its 298.00.
+  printf 'date,amount,description\n2027-03-20,500.00,acconto QA-2027/0003\n2027-03-21,298.00,CIT-QA-2027-017001\n' >p.csv
+  books payments p.csv -O csv >/dev/null 2>&1
+  remind() {  # remind DATE [ARGS...]
+    local day=$1
+    shift
+    books remind --statements solleciti --iban IT60X0542811101000000123456 --date "$day" "$@"
+  }
+  # 10 May is 40 days past the due date: with --after 45, nothing yet.
+  remind 2027-05-10 --after 45 -O csv >none.csv 2>none.err
+  [[ $(tail -n +2 none.csv | wc -l) == 0 ]] || fail "reminders before --after days"
+  grep -q 'no bill is overdue by more than 45 day(s) at 2027-05-10' none.err || fail "no reminder not told"
+  remind 2027-05-10 -O csv >first.csv 2>first.err
+  # Every bill of 2027 but Acquafredda's (paid): 16 reminders.
+  [[ $(tail -n +2 first.csv | wc -l) == 16 ]] || fail "not 16 reminders"
+  grep -q '^QA-2027/0003,CIT-QA-2027-017028,017028,Comune di Breno,2027-03-31,377.00,1,2027-05-10,2027-06-09,sent$' first.csv ||
+    fail "Breno's first reminder"
+  [[ -e solleciti/CIT-QA-2027-017001-S1.pdf ]] && fail "a reminder for a bill paid"
+  [[ -e solleciti/solleciti-2027-05-10.pdf && -e solleciti/invio.csv ]] || fail "no bundle or sending list"
+  letter=solleciti/CIT-QA-2027-017028-S1.pdf
+  text=$(pdftotext -layout "$letter" -)
+  for want in "Sollecito di pagamento – quota annuale 2027" "QA-2027/0003" "CIT-QA-2027-017028" \
+    "Documento QA-2027/0003 +15/01/2027 +877,00 €" "Pagamento ricevuto \(P-000001\) +20/03/2027 +-500,00 €" \
+    "Importo ancora dovuto +377,00 €" "Scadenza originaria: 31 marzo 2027. Sollecito n. 1." \
+    "Da versare entro il 9 giugno 2027" "Brescia, 10 maggio 2027"; do
+    grep -Eq "$want" <<<"$text" || fail "Breno's letter lacks: $want"
+  done
+  [[ $(sqlite3 registro.db 'SELECT COUNT(*) FROM reminder') == 16 ]] || fail "16 reminders not recorded"
+  # The same day again: the same letters, byte for byte, and nothing recorded.
+  cp "$letter" first.pdf
+  remind 2027-05-10 -O csv >again.csv 2>/dev/null
+  grep -q ',1,2027-05-10,2027-06-09,already_sent$' again.csv || fail "not told as already sent"
+  cmp -s first.pdf "$letter" || fail "the letter changed on a second run the same day"
+  [[ $(sqlite3 registro.db 'SELECT COUNT(*) FROM reminder') == 16 ]] || fail "a second run recorded reminders"
+  # Later, the second reminder; the balance counts them.
+  remind 2027-06-20 -O csv >second.csv 2>/dev/null
+  grep -q '^QA-2027/0003,.*,377.00,2,2027-06-20,2027-07-20,sent$' second.csv || fail "Breno's second reminder"
+  pdftotext -layout solleciti/CIT-QA-2027-017028-S2.pdf - | grep -q 'Sollecito n. 2.' || fail "the second letter"
+  [[ -e solleciti/CIT-QA-2027-017028-S1.pdf ]] || fail "the first reminder was removed"
+  books balance --as-of 2027-06-30 --by bill -O csv 2>/dev/null |
+    grep -q '^QA-2027/0003,.*,877.00,500.00,377.00,0.00,91,2,2027-06-20,overdue$' || fail "the balance's reminders"
+  ;;
+*)
+  echo "unknown check $check" >&2
+  exit 2
+  ;;
+esac
+
+if ((failures)); then exit 1; fi
+echo "ok $check"

@@ -1,0 +1,134 @@
+// Reading payments: bank amounts, a treasury's CSV, a camt.053 statement.
+#include <catch2/catch.hpp>
+
+#include "core/error.hpp"
+#include "input/payments.hpp"
+
+using namespace citfee;
+
+TEST_CASE("bank amounts: the last mark before two digits is the decimal one") {
+  CHECK(parse_bank_amount("1.245,00") == Money::parse("1245.00"));
+  CHECK(parse_bank_amount("1,245.00") == Money::parse("1245.00"));
+  CHECK(parse_bank_amount("250") == Money::parse("250"));
+  CHECK(parse_bank_amount("1.245") == Money::parse("1245"));
+  CHECK(parse_bank_amount("12.345.678,90") == Money::parse("12345678.90"));
+  CHECK(parse_bank_amount("-50,00") == Money::parse("-50.00"));
+  CHECK(parse_bank_amount("+ 1 245,00 €") == Money::parse("1245.00"));
+  CHECK(parse_bank_amount("300,00 EUR") == Money::parse("300.00"));
+}
+
+TEST_CASE("bank amounts that are not written as either convention are refused") {
+  for (const char* text : {"1245,5", "12,34,56", "1.245.00", "1.24,00", "12345.678,00", "", "abc",
+                           "1,245,00", "12.3456"}) {
+    INFO(text);
+    CHECK_THROWS_AS(parse_bank_amount(text), ValueError);
+  }
+}
+
+TEST_CASE("a treasury's CSV in Italian, with a debit and a value date") {
+  const std::string csv =
+      "Data valuta;Importo;Causale;Ordinante;Codice fiscale;ID operazione;Saldo\n"
+      "10/03/2027;298,00;CIT-QA-2027-017001;Comune di Acquafredda;00848860175;TX1;1.000,00\n"
+      "11/03/2027;-5,00;commissioni;;;TX2;995,00\n"
+      "2027-03-12 10:22;1.245,00;quota;Comune di Adro;;;2.240,00\n";
+  Diagnostics diag;
+  const PaymentsFile f = read_payments(csv, "tesoreria.csv", diag);
+  REQUIRE(diag.ok());
+  CHECK(f.format == "CSV");
+  CHECK(f.outgoing == 1);
+  REQUIRE(f.payments.size() == 2);
+  CHECK(f.payments[0].date == Date{2027, 3, 10});
+  CHECK(f.payments[0].amount == Money::parse("298.00"));
+  CHECK(f.payments[0].description == "CIT-QA-2027-017001");
+  CHECK(f.payments[0].payer == "Comune di Acquafredda");
+  CHECK(f.payments[0].tax_code == "00848860175");
+  CHECK(f.payments[0].bank_id == "TX1");
+  CHECK(f.payments[0].line == 2);
+  CHECK(f.payments[1].date == Date{2027, 3, 12});
+  CHECK(f.payments[1].amount == Money::parse("1245.00"));
+  CHECK(f.payments[1].bank_id.empty());
+}
+
+TEST_CASE("a payments CSV without an amount column, or with a bad date, is told") {
+  Diagnostics diag;
+  read_payments("date,description\n2027-03-10,x\n", "p.csv", diag);
+  REQUIRE(diag.errors.size() == 1);
+  CHECK(diag.errors[0].message.find("amount (importo)") != std::string::npos);
+  Diagnostics bad;
+  read_payments("date,amount,description\n31/02/2027,10.00,x\n", "p.csv", bad);
+  REQUIRE(bad.errors.size() == 1);
+  CHECK(bad.errors[0].where.line == 2);
+}
+
+namespace {
+
+// Two credits (one booked by its code, one by plain text, in version 08's
+// party layout) and a debit; and a credit still pending.
+constexpr const char* kCamt = R"(<?xml version="1.0" encoding="UTF-8"?>
+<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08">
+ <BkToCstmrStmt>
+  <GrpHdr><MsgId>M1</MsgId><CreDtTm>2027-04-01T08:00:00</CreDtTm></GrpHdr>
+  <Stmt>
+   <Id>S1</Id>
+   <Ntry>
+    <Amt Ccy="EUR">298.00</Amt><CdtDbtInd>CRDT</CdtDbtInd>
+    <Sts><Cd>BOOK</Cd></Sts>
+    <BookgDt><Dt>2027-03-10</Dt></BookgDt>
+    <AcctSvcrRef>BANK-001</AcctSvcrRef>
+    <NtryDtls><TxDtls>
+     <RltdPties><Dbtr><Pty><Nm>Comune di Acquafredda</Nm>
+      <Id><OrgId><Othr><Id>00848860175</Id></Othr></OrgId></Id></Pty></Dbtr></RltdPties>
+     <RmtInf><Ustrd>CIT-QA-2027-017001</Ustrd><Ustrd>quota annuale</Ustrd></RmtInf>
+    </TxDtls></NtryDtls>
+   </Ntry>
+   <Ntry>
+    <Amt Ccy="EUR">1.50</Amt><CdtDbtInd>DBIT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>
+    <BookgDt><Dt>2027-03-11</Dt></BookgDt>
+   </Ntry>
+   <Ntry>
+    <Amt Ccy="EUR">70.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts>
+    <BookgDt><DtTm>2027-03-12T09:30:00</DtTm></BookgDt>
+    <NtryDtls><TxDtls><Refs><AcctSvcrRef>BANK-002</AcctSvcrRef></Refs>
+     <RltdPties><Dbtr><Nm>Comune di Adro</Nm></Dbtr></RltdPties>
+     <RmtInf><Ustrd>QV-2026/0012</Ustrd></RmtInf></TxDtls></NtryDtls>
+   </Ntry>
+   <Ntry>
+    <Amt Ccy="EUR">5.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts><Cd>PDNG</Cd></Sts>
+    <BookgDt><Dt>2027-03-13</Dt></BookgDt>
+   </Ntry>
+  </Stmt>
+ </BkToCstmrStmt>
+</Document>
+)";
+
+}  // namespace
+
+TEST_CASE("a camt.053 statement gives its booked credits") {
+  Diagnostics diag;
+  const PaymentsFile f = read_payments(kCamt, "estratto.xml", diag);
+  REQUIRE(diag.ok());
+  CHECK(f.format == "camt.053");
+  CHECK(f.outgoing == 1);
+  CHECK(f.not_booked == 1);
+  REQUIRE(f.payments.size() == 2);
+  CHECK(f.payments[0].amount == Money::parse("298.00"));
+  CHECK(f.payments[0].date == Date{2027, 3, 10});
+  CHECK(f.payments[0].bank_id == "BANK-001");
+  CHECK(f.payments[0].payer == "Comune di Acquafredda");
+  CHECK(f.payments[0].tax_code == "00848860175");
+  CHECK(f.payments[0].description == "CIT-QA-2027-017001 quota annuale");
+  CHECK(f.payments[1].date == Date{2027, 3, 12});
+  CHECK(f.payments[1].bank_id == "BANK-002");
+  CHECK(f.payments[1].payer == "Comune di Adro");
+}
+
+TEST_CASE("XML that is not a statement, or not well formed, is told") {
+  Diagnostics diag;
+  read_payments("<html><body/></html>", "x.xml", diag);
+  REQUIRE(diag.errors.size() == 1);
+  CHECK(diag.errors[0].message.find("camt.053") != std::string::npos);
+  Diagnostics broken;
+  read_payments("<Document><BkToCstmrStmt>", "y.xml", broken);
+  REQUIRE(broken.errors.size() == 1);
+  CHECK(broken.errors[0].message.find("not well-formed") != std::string::npos);
+}
