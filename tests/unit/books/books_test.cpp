@@ -175,3 +175,97 @@ TEST_CASE("A second writer waits, then is told the books are in use") {
     CHECK(std::string(e.what()).find("in use") != std::string::npos);
   }
 }
+
+namespace {
+
+Payment received(const char* amount, const std::string& bank_id, const std::string& bill) {
+  Payment p;
+  p.date = Date{2027, 3, 10};
+  p.amount = Money::parse(amount);
+  p.payer = "Comune di Prova «è»";
+  p.tax_code = "00848860175";
+  p.description = "CIT-QV-2026-H2-017001";
+  p.bank_id = bank_id;
+  p.bill = bill;
+  p.match = bill.empty() ? Match::kNone : Match::kReference;
+  p.line = 7;
+  return p;
+}
+
+}  // namespace
+
+TEST_CASE("Payments and reminders read back, and only a payment's match may change") {
+  TempBooks tmp;
+  {
+    Books books = Books::open_for_writing(tmp.path());
+    std::vector<IssuedBill> bills{semester_bill("017001", "2026-H2", "0.00")};
+    books.issue(bills, {}, "semester 2026-H2");
+    std::vector<Payment> payments{received("21.00", "TX1", "QV-2026/0001"),
+                                  received("0.005", "", "")};
+    books.import_payments({"tesoreria.csv", "digest-1"}, payments);
+    CHECK(payments[0].id == "P-000001");
+    CHECK(payments[1].id == "P-000002");
+    books.set_match("P-000002", "QV-2026/0001", Match::kHand);
+    books.record_reminder({"QV-2026/0001", 1, {2027, 5, 10}, Money::parse("21.00"), {2027, 6, 9}});
+    books.commit();
+  }
+  const Books books = Books::open_for_reading(tmp.path());
+  const std::vector<Payment> read = books.payments();
+  REQUIRE(read.size() == 2);
+  CHECK(read[0].amount == Money::parse("21.00"));
+  CHECK(read[0].payer == "Comune di Prova «è»");
+  CHECK(read[0].bank_id == "TX1");
+  CHECK(read[0].file == "tesoreria.csv");
+  CHECK(read[0].line == 7);
+  CHECK(read[0].match == Match::kReference);
+  CHECK(read[1].amount == Money::parse("0.005"));  // exact, never a double
+  CHECK(read[1].bank_id.empty());
+  CHECK(read[1].bill == "QV-2026/0001");
+  CHECK(read[1].match == Match::kHand);
+  CHECK(books.imported_as("digest-1") == "tesoreria.csv");
+  CHECK(books.imported_as("digest-2").empty());
+  const std::vector<Reminder> reminders = books.reminders();
+  REQUIRE(reminders.size() == 1);
+  CHECK(reminders[0].count == 1);
+  CHECK(reminders[0].new_due == Date{2027, 6, 9});
+  CHECK(sqlite_exec(tmp.path(), "UPDATE payment SET amount = '1.00'") == SQLITE_CONSTRAINT);
+  CHECK(sqlite_exec(tmp.path(), "DELETE FROM payment") == SQLITE_CONSTRAINT);
+  CHECK(sqlite_exec(tmp.path(), "DELETE FROM reminder") == SQLITE_CONSTRAINT);
+  CHECK(sqlite_exec(tmp.path(), "UPDATE payment SET bill = NULL, match = 'none' WHERE id = 2") ==
+        SQLITE_OK);
+  // A match without a bill, or a bill without a match, is refused.
+  CHECK(sqlite_exec(tmp.path(), "UPDATE payment SET match = 'hand' WHERE id = 2") ==
+        SQLITE_CONSTRAINT);
+}
+
+TEST_CASE("A bank id and a file's content are recorded once") {
+  TempBooks tmp;
+  Books books = Books::open_for_writing(tmp.path());
+  std::vector<Payment> first{received("1.00", "TX1", "")};
+  books.import_payments({"a.csv", "same"}, first);
+  std::vector<Payment> again{received("1.00", "TX2", "")};
+  CHECK_THROWS_AS(books.import_payments({"b.csv", "same"}, again), Error);
+  std::vector<Payment> twice{received("1.00", "TX1", "")};
+  CHECK_THROWS_AS(books.import_payments({"c.csv", "other"}, twice), Error);
+}
+
+TEST_CASE("Books of schema version 1 are read as they are, and brought up to date by a writer") {
+  TempBooks tmp;
+  {
+    Books books = Books::open_for_writing(tmp.path());
+    books.commit();
+  }
+  // As a citfee before payments left them.
+  REQUIRE(sqlite_exec(tmp.path(),
+                      "DROP TABLE reminder; DROP TABLE payment; DROP TABLE payment_import; "
+                      "PRAGMA user_version = 1") == SQLITE_OK);
+  CHECK(Books::open_for_reading(tmp.path()).payments().empty());
+  CHECK(Books::open_for_reading(tmp.path()).reminders().empty());
+  {
+    Books books = Books::open_for_writing(tmp.path());
+    std::vector<Payment> p{received("1.00", "TX1", "")};
+    books.import_payments({"a.csv", "d"}, p);
+    books.commit();
+  }
+  CHECK(Books::open_for_reading(tmp.path()).payments().size() == 1);
+}
