@@ -115,6 +115,28 @@ std::vector<ReminderDue> reminders_due(const std::vector<BillBalance>& balances,
   return out;
 }
 
+std::vector<CollectionTotals> collection_of_year(const std::vector<BillBalance>& balances,
+                                                 int year) {
+  std::vector<CollectionTotals> out = {
+      {std::to_string(year), BillKind::kAnnual},
+      {Period{year, Half::H1}.str(), BillKind::kSemester},
+      {Period{year, Half::H2}.str(), BillKind::kSemester},
+  };
+  for (const BillBalance& b : balances) {
+    if (b.bill->year() != year) continue;
+    CollectionTotals& t = b.bill->kind != BillKind::kSemester ? out[0]
+                          : b.bill->period == out[1].period   ? out[1]
+                                                              : out[2];
+    ++t.bills;
+    t.billed += b.bill->total;
+    t.paid += b.paid;
+    t.outstanding += b.outstanding;
+    if (b.status == PaymentStatus::kOverdue) t.overdue += b.outstanding;
+    t.credit += b.credit;
+  }
+  return out;
+}
+
 std::vector<const Payment*> unmatched_payments(const std::vector<Payment>& payments, Date as_of) {
   std::vector<const Payment*> out;
   for (const Payment& p : payments) {

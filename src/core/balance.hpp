@@ -75,6 +75,21 @@ std::vector<ReminderDue> reminders_due(const std::vector<BillBalance>& balances,
                                        const std::vector<Reminder>& sent, long after_days,
                                        Date date, Date new_due);
 
+// What the bills of a year come to, by kind: the annual bills of `year`
+// (corrections with them), then those of each semester of it.
+struct CollectionTotals {
+  std::string period;  // 2027, 2027-H1, 2027-H2
+  BillKind kind = BillKind::kAnnual;
+  int bills = 0;
+  Money billed = {};
+  Money paid = {};
+  Money outstanding = {};
+  Money overdue = {};  // the outstanding of the bills overdue
+  Money credit = {};
+};
+std::vector<CollectionTotals> collection_of_year(const std::vector<BillBalance>& balances,
+                                                 int year);
+
 // The payments dated on or before `as_of` that match no bill (sospesi).
 std::vector<const Payment*> unmatched_payments(const std::vector<Payment>& payments, Date as_of);
 

@@ -53,6 +53,7 @@ std::string italian_label(const std::string& column) {
       {"reminders", "Solleciti"},
       {"last_reminder", "Ultimo sollecito"},
       {"reminder", "Sollecito"},
+      {"overdue", "Scaduto"},
       {"new_due_date", "Nuova scadenza"},
   };
   auto it = labels.find(column);

@@ -86,6 +86,28 @@ Report entity_balance_report(const std::vector<EntityBalance>& balances, Date as
   return r;
 }
 
+Report collection_report(const std::vector<CollectionTotals>& totals, int year, Date as_of) {
+  Report r;
+  r.command = "summary";
+  r.title = fmt::format("Billed and collected {}, at {}", year, as_of.iso());
+  r.title_it = fmt::format("Fatturato e riscosso {}, al {:02}/{:02}/{}", year, as_of.day,
+                           as_of.month, as_of.year);
+  r.sheet = "Riscossione";
+  r.about = {{"table", Cell::of_text("collection")}, {"as_of", Cell::of_date(as_of)}};
+  r.columns = {"period", "kind", "bills", "billed", "paid", "outstanding", "overdue", "credit"};
+  r.total_column = 3;
+  r.more_totals = {4, 5, 6, 7};
+  for (const CollectionTotals& t : totals) {
+    r.rows.push_back({Cell::of_text(t.period), Cell::of_text(std::string(kind_name(t.kind))),
+                      Cell::of_integer(t.bills), Cell::of_amount(t.billed), Cell::of_amount(t.paid),
+                      Cell::of_amount(t.outstanding), Cell::of_amount(t.overdue),
+                      Cell::of_amount(t.credit)});
+  }
+  r.charts.push_back(
+      {ChartKind::kColumn, "Billed and collected", "Fatturato e riscosso", 0, {3, 4, 5}});
+  return r;
+}
+
 Report reminders_report(const std::vector<ReminderDue>& reminders) {
   Report r;
   r.command = "remind";

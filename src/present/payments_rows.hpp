@@ -20,6 +20,10 @@ Report bill_balance_report(const std::vector<BillBalance>& balances, Date as_of)
 // id,name,bills,billed,paid,outstanding,credit,status
 Report entity_balance_report(const std::vector<EntityBalance>& balances, Date as_of);
 
+// period,kind,bills,billed,paid,outstanding,overdue,credit: the year's
+// collection, for summary --books.
+Report collection_report(const std::vector<CollectionTotals>& totals, int year, Date as_of);
+
 // bill,reference,id,name,due_date,outstanding,reminder,date,new_due_date,status
 // (status: sent, or already_sent when it was sent on that day before).
 Report reminders_report(const std::vector<ReminderDue>& reminders);

@@ -5,7 +5,7 @@
 #
 #   check_payments.sh CITFEE EXAMPLES_DIR CHECK
 #
-# CHECK is one of: match, duplicates, camt, balance, journal, remind. The bills are the
+# CHECK is one of: match, duplicates, camt, balance, journal, remind, summary. The bills are the
 # annual fees of 2027 from examples/enti.csv; amounts worked out by hand:
 # Acquafredda 1,571 x 0.19 = 298.49 -> 298.00 (QA-2027/0001, tax code
 # 00848860175); Agnosine 2,541 x 0.19 = 482.79 -> 483.00 (QA-2027/0002);
@@ -240,6 +240,18 @@ remind)
   [[ -e solleciti/CIT-QA-2027-017028-S1.pdf ]] || fail "the first reminder was removed"
   books balance --as-of 2027-06-30 --by bill -O csv 2>/dev/null |
     grep -q '^QA-2027/0003,.*,877.00,500.00,377.00,0.00,91,2,2027-06-20,overdue$' || fail "the balance's reminders"
+  ;;
+summary)
+  books payments tesoreria.csv -O csv >/dev/null 2>&1
+  # Billed: the 17 bills; paid: 298.00 + 200.00 + 300.00 matched (the 1,000.00
+  # sospeso is no bill's); outstanding 18,645.00 - 298.00 - 483.00 = 17,864.00,
+  # all overdue on 2 April; Agnosine's 17.00 in credit.
+  CITFEE_TODAY=2027-04-02 books summary --year 2027 --entities "$examples/enti.csv" -O csv >s.csv 2>/dev/null
+  grep -q '^2027,annual,17,18645.00,798.00,17864.00,17864.00,17.00$' s.csv || fail "the year's collection"
+  grep -q '^2027-H1,semester,0,0.00,0.00,0.00,0.00,0.00$' s.csv || fail "no semester bill of 2027"
+  # Before the due date nothing is overdue.
+  CITFEE_TODAY=2027-03-30 books summary --year 2027 --entities "$examples/enti.csv" -O csv 2>/dev/null |
+    grep -q '^2027,annual,17,18645.00,798.00,17864.00,0.00,17.00$' || fail "overdue before the due date"
   ;;
 *)
   echo "unknown check $check" >&2
