@@ -84,6 +84,25 @@ std::string italian_value(const Report& report, const std::string& column,
   if (column == "type") {
     if (auto type = parse_entity_type(value)) return std::string(type_label(*type));
   }
+  if (column == "status" || column == "match") {
+    static const std::map<std::string, std::string> words = {{"issued", "emesso"},
+                                                             {"credit", "a credito"},
+                                                             {"already_issued", "già emesso"},
+                                                             {"corrected", "rettificato"},
+                                                             {"not_issued", "non emesso"},
+                                                             {"paid", "pagato"},
+                                                             {"overdue", "scaduto"},
+                                                             {"partial", "parziale"},
+                                                             {"open", "aperto"},
+                                                             {"sent", "inviato"},
+                                                             {"already_sent", "già inviato"},
+                                                             {"reference", "riferimento"},
+                                                             {"number", "numero"},
+                                                             {"tax_code", "codice fiscale"},
+                                                             {"hand", "a mano"},
+                                                             {"none", "nessuno"}};
+    if (auto it = words.find(value); it != words.end()) return it->second;
+  }
   if (column == "method" || column == "compare_method") {
     if (auto method = parse_method(value)) return italian_method(*method);
   }
