@@ -21,6 +21,21 @@ void add_books_options(CLI::App& cmd, BooksOptions& o, bool issuing) {
   }
 }
 
+void add_books_file_option(CLI::App& cmd, std::string& path) {
+  cmd.add_option("--books", path, "The books (an SQLite file); default: $CITFEE_BOOKS")
+      ->envname("CITFEE_BOOKS")
+      ->type_name("FILE");
+}
+
+const std::string& books_or_fail(const std::string& path, std::string_view command) {
+  if (path.empty()) {
+    throw Error(Failure::kBadUsage,
+                fmt::format("{}: give the books with --books FILE or CITFEE_BOOKS", command));
+  }
+  if (path == "-") throw Error(Failure::kBadUsage, "--books: give a file, not standard input");
+  return path;
+}
+
 BooksRun::BooksRun(const BooksOptions& o) : issuing_(o.issue) {
   if (o.path.empty()) {
     if (o.issue) {

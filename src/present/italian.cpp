@@ -69,4 +69,16 @@ std::string italian_semester_months(const Period& p) {
   return fmt::format("{} {}", p.half == Half::H1 ? "gennaio–giugno" : "luglio–dicembre", p.year);
 }
 
+std::string italian_bill_subject(const IssuedBill& bill) {
+  switch (bill.kind) {
+    case BillKind::kAnnual:
+      return fmt::format("quota annuale {}", bill.period);
+    case BillKind::kAnnualCorrection:
+      return fmt::format("rettifica della quota annuale {}", bill.period);
+    case BillKind::kSemester:
+      break;
+  }
+  return fmt::format("quote variabili del {}", italian_semester(Period::parse(bill.period)));
+}
+
 }  // namespace citfee

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 
+#include "core/issued_bill.hpp"
 #include "core/money.hpp"
 #include "core/period.hpp"
 
@@ -34,5 +35,9 @@ std::string italian_semester(const Period& p);
 
 // 2026-H1 -> "gennaio–giugno 2026".
 std::string italian_semester_months(const Period& p);
+
+// What a bill is for: "quota annuale 2027", "rettifica della quota annuale
+// 2027", "quote variabili del 2° semestre 2026".
+std::string italian_bill_subject(const IssuedBill& bill);
 
 }  // namespace citfee

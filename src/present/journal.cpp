@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "present/italian.hpp"
+
 namespace citfee {
 
 namespace {
@@ -45,18 +47,6 @@ std::string revenue(const IssuedBill& bill, const BillLine& line) {
   return "ricavi:quote_variabili:" + account_part(line.service);
 }
 
-std::string bill_words(const IssuedBill& bill) {
-  switch (bill.kind) {
-    case BillKind::kAnnual:
-      return fmt::format("Quota annuale {}", bill.period);
-    case BillKind::kAnnualCorrection:
-      return fmt::format("Rettifica quota annuale {}", bill.period);
-    case BillKind::kSemester:
-      break;
-  }
-  return fmt::format("Quote variabili {}", bill.period);
-}
-
 // The revenue of each line, by account; the whole total when the lines do
 // not add up to it (the total is what was billed).
 std::optional<Transaction> bill_transaction(const IssuedBill& bill) {
@@ -73,10 +63,11 @@ std::optional<Transaction> bill_transaction(const IssuedBill& bill) {
     by_account[bill.kind == BillKind::kSemester ? "ricavi:quote_variabili"
                                                 : "ricavi:quote_annuali"] = bill.total;
   }
-  Transaction t{bill.date,
-                bill.reference,
-                one_line(fmt::format("{} {} - {}", bill.number, bill_words(bill), bill.name)),
-                {{receivable(bill.entity_id), bill.total}}};
+  Transaction t{
+      bill.date,
+      bill.reference,
+      one_line(fmt::format("{} {} - {}", bill.number, italian_bill_subject(bill), bill.name)),
+      {{receivable(bill.entity_id), bill.total}}};
   for (const auto& [account, amount] : by_account)
     t.postings.push_back({account, Money() - amount});
   return t;

@@ -9,18 +9,6 @@ namespace citfee {
 
 namespace {
 
-std::string bill_words(const IssuedBill& bill) {
-  switch (bill.kind) {
-    case BillKind::kAnnual:
-      return fmt::format("quota annuale {}", bill.period);
-    case BillKind::kAnnualCorrection:
-      return fmt::format("rettifica della quota annuale {}", bill.period);
-    case BillKind::kSemester:
-      break;
-  }
-  return fmt::format("quote variabili del {}", italian_semester(Period::parse(bill.period)));
-}
-
 std::string which(int count) {
   return count == 1 ? "Questo è il primo sollecito per il documento."
                     : fmt::format("Questo è il {}° sollecito per il documento.", count);
@@ -30,7 +18,7 @@ std::vector<std::string> opening(const IssuedBill& bill, int count, Date new_due
   return {
       fmt::format("Dalle nostre registrazioni il documento {} del {} ({}, riferimento {}), "
                   "scaduto il {}, non risulta interamente saldato.",
-                  bill.number, italian_date(bill.date), bill_words(bill), bill.reference,
+                  bill.number, italian_date(bill.date), italian_bill_subject(bill), bill.reference,
                   italian_date(bill.due)),
       which(count),
       fmt::format("Vi chiediamo di versare l'importo ancora dovuto entro il {}, con i dati di "
@@ -71,7 +59,7 @@ Statement reminder_statement(const BillBalance& balance, int count, Date new_due
   s.file_stem = fmt::format("{}-S{}", bill.reference, count);
   s.reference = bill.reference;
   s.number = bill.number;
-  s.subject = fmt::format("Sollecito di pagamento – {}", bill_words(bill));
+  s.subject = fmt::format("Sollecito di pagamento – {}", italian_bill_subject(bill));
   s.opening = opening(bill, count, new_due);
   s.columns = {{"Descrizione", Align::kLeft, 56},
                {"Data", Align::kRight, 20},

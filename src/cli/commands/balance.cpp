@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "books/books.hpp"
+#include "cli/books_run.hpp"
 #include "cli/emit.hpp"
 #include "cli/messages.hpp"
 #include "cli/options.hpp"
@@ -52,9 +53,7 @@ void tell_unmatched(const std::vector<Payment>& payments, Date as_of) {
 
 void run_balance(const BalanceOptions& o) {
   output_format(o.common);
-  if (o.books.empty()) {
-    throw Error(Failure::kBadUsage, "balance: give the books with --books FILE or CITFEE_BOOKS");
-  }
+  books_or_fail(o.books, "balance");
   const Date as_of = as_of_option(o.as_of);
   const Books books = Books::open_for_reading(o.books);
   const std::vector<IssuedBill> bills = books.bills();
@@ -78,9 +77,7 @@ Action add_balance(CLI::App& app) {
   auto o = std::make_shared<BalanceOptions>();
   CLI::App* cmd =
       app.add_subcommand("balance", "Show what each entity or bill was billed, paid and owes");
-  cmd->add_option("--books", o->books, "The books (an SQLite file); default: $CITFEE_BOOKS")
-      ->envname("CITFEE_BOOKS")
-      ->type_name("FILE");
+  add_books_file_option(*cmd, o->books);
   cmd->add_option("--as-of", o->as_of,
                   "Count the bills and payments dated on or before DATE (default: today)")
       ->type_name("DATE");

@@ -3,6 +3,7 @@
 #include <optional>
 
 #include "books/books.hpp"
+#include "cli/books_run.hpp"
 #include "cli/emit.hpp"
 #include "cli/registry.hpp"
 #include "core/error.hpp"
@@ -19,9 +20,7 @@ struct JournalOptions {
 };
 
 void run_journal(const JournalOptions& o) {
-  if (o.books.empty()) {
-    throw Error(Failure::kBadUsage, "journal: give the books with --books FILE or CITFEE_BOOKS");
-  }
+  books_or_fail(o.books, "journal");
   const Books books = Books::open_for_reading(o.books);
   const std::optional<int> year = o.year ? std::optional<int>(o.year) : std::nullopt;
   write_text(hledger_journal(books.bills(), books.payments(), year), o.output);
@@ -32,9 +31,7 @@ void run_journal(const JournalOptions& o) {
 Action add_journal(CLI::App& app) {
   auto o = std::make_shared<JournalOptions>();
   CLI::App* cmd = app.add_subcommand("journal", "Write the books as an hledger journal");
-  cmd->add_option("--books", o->books, "The books (an SQLite file); default: $CITFEE_BOOKS")
-      ->envname("CITFEE_BOOKS")
-      ->type_name("FILE");
+  add_books_file_option(*cmd, o->books);
   cmd->add_option("--year", o->year,
                   "Only what is dated in the year, after the opening balances of the years before")
       ->check(CLI::Range(1900, 9999));

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "books/books.hpp"
+#include "cli/books_run.hpp"
 #include "cli/emit.hpp"
 #include "cli/messages.hpp"
 #include "cli/options.hpp"
@@ -157,9 +158,7 @@ void run_match(const PaymentsOptions& o) {
 
 void run_payments(const PaymentsOptions& o) {
   output_format(o.common);
-  if (o.books.empty()) {
-    throw Error(Failure::kBadUsage, "payments: give the books with --books FILE or CITFEE_BOOKS");
-  }
+  books_or_fail(o.books, "payments");
   if (!o.assign.empty() || !o.unassign.empty()) return run_match(o);
   if (o.files.empty()) {
     const Books books = Books::open_for_reading(o.books);
@@ -183,9 +182,7 @@ Action add_payments(CLI::App& app) {
       "payments", "Import the payments received and match them to the bills of the books");
   cmd->add_option("files", o->files,
                   "Payments files: a bank's or treasury's CSV, or a camt.053 statement");
-  cmd->add_option("--books", o->books, "The books (an SQLite file); default: $CITFEE_BOOKS")
-      ->envname("CITFEE_BOOKS")
-      ->type_name("FILE");
+  add_books_file_option(*cmd, o->books);
   auto* assign = cmd->add_option("--assign", o->assign,
                                  "Settle a payment by hand: PAYMENT BILL (a number or reference)")
                      ->expected(2)

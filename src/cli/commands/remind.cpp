@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "books/books.hpp"
+#include "cli/books_run.hpp"
 #include "cli/emit.hpp"
 #include "cli/messages.hpp"
 #include "cli/options.hpp"
@@ -37,9 +38,7 @@ Date as_of_date(const std::string& text, Date letters) {
 
 void run_remind(const RemindOptions& o) {
   output_format(o.common);
-  if (o.books.empty()) {
-    throw Error(Failure::kBadUsage, "remind: give the books with --books FILE or CITFEE_BOOKS");
-  }
+  books_or_fail(o.books, "remind");
   const StatementWriter writer(o.statements);
   const StatementSettings& settings = writer.settings();
   const Date as_of = as_of_date(o.as_of, settings.date);
@@ -78,9 +77,7 @@ Action add_remind(CLI::App& app) {
   auto o = std::make_shared<RemindOptions>();
   CLI::App* cmd = app.add_subcommand(
       "remind", "Write a reminder (sollecito) for every bill overdue, and record it in the books");
-  cmd->add_option("--books", o->books, "The books (an SQLite file); default: $CITFEE_BOOKS")
-      ->envname("CITFEE_BOOKS")
-      ->type_name("FILE");
+  add_books_file_option(*cmd, o->books);
   cmd->add_option("--as-of", o->as_of,
                   "Count the payments dated on or before DATE (default: the letters' date)")
       ->type_name("DATE");
