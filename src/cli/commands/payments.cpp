@@ -8,6 +8,7 @@
 #include "books/books.hpp"
 #include "cli/books_run.hpp"
 #include "cli/emit.hpp"
+#include "cli/inputs.hpp"
 #include "cli/messages.hpp"
 #include "cli/options.hpp"
 #include "cli/registry.hpp"
@@ -61,11 +62,30 @@ void tell_left_out(const PaymentsFile& read, int known, const std::string& file)
                      known));
 }
 
-void import_file(const std::string& path, Books& books, const std::vector<IssuedBill>& bills,
-                 Import& run) {
-  const std::string name = display_name(path);
-  std::string bytes = read_input(path);
-  const std::string digest = bytes_sha256(bytes);
+// A payments file as read, before the books are opened: a file with a
+// problem stops the run before the books are touched, or made.
+struct ReadFile {
+  std::string name;
+  std::string digest;
+  PaymentsFile payments;
+};
+
+std::vector<ReadFile> read_files(const std::vector<std::string>& paths) {
+  std::vector<ReadFile> out;
+  Diagnostics diag;
+  for (const std::string& path : paths) {
+    std::string bytes = read_input(path);
+    const std::string name = display_name(path);
+    const std::string digest = bytes_sha256(bytes);
+    out.push_back({name, digest, read_payments(std::move(bytes), name, diag)});
+  }
+  report_diagnostics(diag);
+  return out;
+}
+
+void import_file(ReadFile& file, Books& books, const std::vector<IssuedBill>& bills, Import& run) {
+  const std::string& name = file.name;
+  const std::string& digest = file.digest;
   if (const std::string before = books.imported_as(digest); !before.empty()) {
     note(fmt::format("{}: already imported (as {}): nothing added", name, before));
     return;
@@ -74,9 +94,7 @@ void import_file(const std::string& path, Books& books, const std::vector<Issued
     note(fmt::format("{}: the same content as a file before it: nothing added", name));
     return;
   }
-  Diagnostics diag;
-  PaymentsFile read = read_payments(std::move(bytes), name, diag);
-  report_diagnostics(diag);
+  PaymentsFile& read = file.payments;
   std::vector<Payment> fresh;
   int known = 0;
   PaidByBill paid = paid_by_bill(run.known);
@@ -164,11 +182,13 @@ void run_payments(const PaymentsOptions& o) {
     const Books books = Books::open_for_reading(o.books);
     return emit(payments_report(books.payments(), books.bills()), o.common);
   }
+  check_single_stdin(o.files);
+  std::vector<ReadFile> files = read_files(o.files);
   Books books = Books::open_for_writing(o.books);
   const std::vector<IssuedBill> bills = books.bills();
   Import run;
   run.known = books.payments();
-  for (const std::string& file : o.files) import_file(file, books, bills, run);
+  for (ReadFile& file : files) import_file(file, books, bills, run);
   emit(payments_report(run.added, bills), o.common);
   books.commit();
   if (!run.added.empty()) tell_imported(run.added, o.books);
