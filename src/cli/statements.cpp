@@ -23,10 +23,12 @@
 namespace citfee::cli {
 
 void add_statement_options(CLI::App& cmd, StatementOptions& o, bool of_bills) {
-  CLI::Option* dir =
-      cmd.add_option("--statements", o.directory,
-                     "Write a PDF statement (in Italian) for each entity into DIR, made if "
-                     "missing, and one PDF with them all for printing");
+  CLI::Option* dir = cmd.add_option(
+      "--statements", o.directory,
+      of_bills ? "Write a PDF statement (in Italian) for each entity into DIR, made if missing, "
+                 "and one PDF with them all for printing"
+               : "Write the letters (PDF, in Italian) into DIR, made if missing, and one PDF "
+                 "with them all for printing");
   dir->type_name("DIR");
   cmd.add_flag("--draft", o.draft,
                "With --statements: mark every page BOZZA; allowed without an IBAN")
