@@ -80,7 +80,62 @@ bool booked(const xmlNode* entry) {
   return text(status) == "BOOK";
 }
 
-// One payment per credit entry; its remittance lines joined.
+// A transaction's own amount, in a batch entry: TxDtls/Amt (version 04 on)
+// or TxDtls/AmtDtls/TxAmt/Amt.
+const xmlNode* transaction_amount(const xmlNode* tx) {
+  if (const xmlNode* a = child(tx, "Amt")) return a;
+  return at(tx, {"AmtDtls", "TxAmt", "Amt"});
+}
+
+// The remittance lines, payer, tax code and bank id of transactions, on `p`.
+void take_details(const std::vector<const xmlNode*>& txs, Payment& p) {
+  std::vector<std::string> lines;
+  for (const xmlNode* tx : txs) {
+    for (const xmlNode* u : children(child(tx, "RmtInf"), "Ustrd")) lines.push_back(text(u));
+    const xmlNode* party = debtor(tx);
+    if (p.payer.empty()) p.payer = text(child(party, "Nm"));
+    if (p.tax_code.empty()) p.tax_code = debtor_id(party);
+    if (p.bank_id.empty()) p.bank_id = text(at(tx, {"Refs", "AcctSvcrRef"}));
+  }
+  p.description = fmt::format("{}", fmt::join(lines, " "));
+}
+
+// A batch entry (several transactions, each with its amount) is one payment
+// per transaction: each body pays its own bill. Their sum is the entry's.
+bool read_batch(const std::vector<const xmlNode*>& txs, const Payment& entry, const Location& where,
+                PaymentsFile& out, Diagnostics& diag) {
+  for (const xmlNode* tx : txs) {
+    if (!transaction_amount(tx)) return false;
+  }
+  std::vector<Payment> batch;
+  Money sum;
+  for (std::size_t i = 0; i < txs.size(); ++i) {
+    Payment p = entry;
+    p.bank_id.clear();
+    try {
+      p.amount = Money::parse(text(transaction_amount(txs[i])));
+    } catch (const ValueError& e) {
+      diag.error({where.file, static_cast<int>(xmlGetLineNo(txs[i])), 0},
+                 fmt::format("transaction: {}", e.what()));
+      return true;
+    }
+    take_details({txs[i]}, p);
+    if (p.bank_id.empty() && !entry.bank_id.empty())
+      p.bank_id = fmt::format("{}/{}", entry.bank_id, i + 1);
+    sum += p.amount;
+    batch.push_back(std::move(p));
+  }
+  if (sum != entry.amount) {
+    diag.error(where, fmt::format("the transactions of the entry add up to {}, not its {}",
+                                  sum.to_string(2), entry.amount.to_string(2)));
+    return true;
+  }
+  for (Payment& p : batch) out.payments.push_back(std::move(p));
+  return true;
+}
+
+// One payment per credit entry, its remittance lines joined; or one per
+// transaction of a batch entry.
 void read_entry(const xmlNode* entry, const std::string& file, PaymentsFile& out,
                 Diagnostics& diag) {
   const Location where{file, static_cast<int>(xmlGetLineNo(entry)), 0};
@@ -112,15 +167,9 @@ void read_entry(const xmlNode* entry, const std::string& file, PaymentsFile& out
     return;
   }
   p.bank_id = text(child(entry, "AcctSvcrRef"));
-  std::vector<std::string> lines;
-  for (const xmlNode* tx : children(child(entry, "NtryDtls"), "TxDtls")) {
-    for (const xmlNode* u : children(child(tx, "RmtInf"), "Ustrd")) lines.push_back(text(u));
-    const xmlNode* party = debtor(tx);
-    if (p.payer.empty()) p.payer = text(child(party, "Nm"));
-    if (p.tax_code.empty()) p.tax_code = debtor_id(party);
-    if (p.bank_id.empty()) p.bank_id = text(at(tx, {"Refs", "AcctSvcrRef"}));
-  }
-  p.description = fmt::format("{}", fmt::join(lines, " "));
+  const std::vector<const xmlNode*> txs = children(child(entry, "NtryDtls"), "TxDtls");
+  if (txs.size() > 1 && read_batch(txs, p, where, out, diag)) return;
+  take_details(txs, p);
   out.payments.push_back(std::move(p));
 }
 

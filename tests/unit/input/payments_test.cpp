@@ -132,3 +132,33 @@ TEST_CASE("XML that is not a statement, or not well formed, is told") {
   REQUIRE(broken.errors.size() == 1);
   CHECK(broken.errors[0].message.find("not well-formed") != std::string::npos);
 }
+
+TEST_CASE("a batch entry of camt.053 is one payment per transaction") {
+  const std::string xml = R"(<?xml version="1.0"?>
+<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.04"><BkToCstmrStmt><Stmt>
+ <Ntry><Amt Ccy="EUR">368.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts>
+  <BookgDt><Dt>2027-03-10</Dt></BookgDt><AcctSvcrRef>LOT-7</AcctSvcrRef>
+  <NtryDtls>
+   <TxDtls><Amt Ccy="EUR">298.00</Amt><RmtInf><Ustrd>CIT-QA-2027-017001</Ustrd></RmtInf></TxDtls>
+   <TxDtls><AmtDtls><TxAmt><Amt Ccy="EUR">70.00</Amt></TxAmt></AmtDtls>
+    <Refs><AcctSvcrRef>T-2</AcctSvcrRef></Refs><RmtInf><Ustrd>QV-2026/0012</Ustrd></RmtInf></TxDtls>
+  </NtryDtls></Ntry>
+</Stmt></BkToCstmrStmt></Document>)";
+  Diagnostics diag;
+  const PaymentsFile f = read_payments(xml, "lotto.xml", diag);
+  REQUIRE(diag.ok());
+  REQUIRE(f.payments.size() == 2);
+  CHECK(f.payments[0].amount == Money::parse("298.00"));
+  CHECK(f.payments[0].bank_id == "LOT-7/1");
+  CHECK(f.payments[0].description == "CIT-QA-2027-017001");
+  CHECK(f.payments[1].amount == Money::parse("70.00"));
+  CHECK(f.payments[1].bank_id == "T-2");
+  CHECK(f.payments[1].date == Date{2027, 3, 10});
+  // Transactions that do not add up to their entry are told.
+  std::string wrong = xml;
+  wrong.replace(wrong.find("368.00"), 6, "360.00");
+  Diagnostics bad;
+  read_payments(wrong, "lotto.xml", bad);
+  REQUIRE(bad.errors.size() == 1);
+  CHECK(bad.errors[0].message == "the transactions of the entry add up to 368.00, not its 360.00");
+}
