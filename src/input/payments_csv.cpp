@@ -82,26 +82,39 @@ struct Columns {
   int payer = -1;
   int tax_code = -1;
   int bank_id = -1;
+  int credit = -1;  // credits only, when there is no signed amount column
 };
 
 // The columns of a bank export, by English or Italian name; others are the
 // bank's own (balance, currency...) and left alone.
+// How much a column name is the payment's date: a date, then a booking
+// date, then a value date; 0 for no date.
+int date_rank(std::string_view name) {
+  if (name == "date") return 3;
+  if (name == "booking_date" || name == "data_contabile" || name == "data_operazione") return 2;
+  if (name == "value_date") return 1;
+  return 0;
+}
+
 Columns columns_of(const CsvTable& t) {
   Columns c;
+  int best_date = 0;
   for (std::size_t i = 0; i < t.header.size(); ++i) {
     const std::string name = fold_name(t.header[i]);
     const int col = static_cast<int>(i);
-    if (name == "date") c.date = col;
-    if ((name == "value_date" || name == "data_valuta") && c.date < 0) c.date = col;
+    if (date_rank(name) > best_date) {
+      best_date = date_rank(name);
+      c.date = col;
+    }
     if (name == "amount") c.amount = col;
-    if (name == "description") c.description = col;
+    // Exports with a column of credits and one of debits (Accrediti, Addebiti).
+    if (name == "credit" || name == "accrediti" || name == "entrate" || name == "avere")
+      c.credit = col;
+    if (name == "description" || (name == "descrizione_operazione" && c.description < 0))
+      c.description = col;
     if (name == "payer") c.payer = col;
     if (name == "tax_code") c.tax_code = col;
-    if (name == "transaction_id" || name == "id_operazione") c.bank_id = col;
-  }
-  // A date column wins over a value date wherever it stands.
-  for (std::size_t i = 0; i < t.header.size(); ++i) {
-    if (fold_name(t.header[i]) == "date") c.date = static_cast<int>(i);
+    if (name == "transaction_id") c.bank_id = col;
   }
   return c;
 }
@@ -109,7 +122,7 @@ Columns columns_of(const CsvTable& t) {
 bool check_columns(const CsvTable& t, const Columns& c, Diagnostics& diag) {
   std::vector<std::string> missing;
   if (c.date < 0) missing.emplace_back("date (data)");
-  if (c.amount < 0) missing.emplace_back("amount (importo)");
+  if (c.amount < 0 && c.credit < 0) missing.emplace_back("amount (importo, or accrediti)");
   if (c.description < 0) missing.emplace_back("description (causale)");
   if (missing.empty()) return true;
   diag.error({t.file, t.header_line, 0},
@@ -143,10 +156,16 @@ PaymentsFile read_payments_csv(std::string_view text, const std::string& file, D
       diag.error(t.at(row, c.date), fmt::format("date {}", e.what()));
       continue;
     }
+    const int amount_col = c.amount >= 0 ? c.amount : c.credit;
+    const std::string amount = cell_text(row, amount_col);
+    if (c.amount < 0 && amount.empty()) {  // a debit's row: its credit cell is empty
+      ++out.outgoing;
+      continue;
+    }
     try {
-      p.amount = parse_bank_amount(cell_text(row, c.amount));
+      p.amount = parse_bank_amount(amount);
     } catch (const ValueError& e) {
-      diag.error(t.at(row, c.amount), fmt::format("amount {}", e.what()));
+      diag.error(t.at(row, amount_col), fmt::format("amount {}", e.what()));
       continue;
     }
     if (p.amount.is_negative() || p.amount.is_zero()) {

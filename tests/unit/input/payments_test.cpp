@@ -53,7 +53,7 @@ TEST_CASE("a payments CSV without an amount column, or with a bad date, is told"
   Diagnostics diag;
   read_payments("date,description\n2027-03-10,x\n", "p.csv", diag);
   REQUIRE(diag.errors.size() == 1);
-  CHECK(diag.errors[0].message.find("amount (importo)") != std::string::npos);
+  CHECK(diag.errors[0].message.find("amount (importo, or accrediti)") != std::string::npos);
   Diagnostics bad;
   read_payments("date,amount,description\n31/02/2027,10.00,x\n", "p.csv", bad);
   REQUIRE(bad.errors.size() == 1);
@@ -161,4 +161,19 @@ TEST_CASE("a batch entry of camt.053 is one payment per transaction") {
   read_payments(wrong, "lotto.xml", bad);
   REQUIRE(bad.errors.size() == 1);
   CHECK(bad.errors[0].message == "the transactions of the entry add up to 368.00, not its 360.00");
+}
+
+TEST_CASE("a bank export with credits and debits in two columns") {
+  const std::string csv =
+      "Data contabile;Data valuta;Descrizione operazione;Accrediti;Addebiti\n"
+      "10/03/2027;11/03/2027;BONIFICO DA COMUNE DI ACQUAFREDDA CIT-QA-2027-017001;298,00;\n"
+      "12/03/2027;12/03/2027;COMMISSIONI;;1,50\n";
+  Diagnostics diag;
+  const PaymentsFile f = read_payments(csv, "estratto.csv", diag);
+  REQUIRE(diag.ok());
+  CHECK(f.outgoing == 1);
+  REQUIRE(f.payments.size() == 1);
+  CHECK(f.payments[0].date == Date{2027, 3, 10});  // the booking date, not the value date
+  CHECK(f.payments[0].amount == Money::parse("298.00"));
+  CHECK(f.payments[0].description == "BONIFICO DA COMUNE DI ACQUAFREDDA CIT-QA-2027-017001");
 }
