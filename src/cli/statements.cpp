@@ -200,8 +200,9 @@ void warn_without_pec(const std::vector<Statement>& statements) {
   if (ids.empty()) return;
   const std::string list = capped_list(ids);
   warn(
-      fmt::format("{} letter(s) for entities without a PEC address: {} (marked in invio.csv; add "
-                  "a pec column to the entities file)",
+      fmt::format("{} letter(s) for entities without a PEC address: {} (marked in invio.csv: "
+                  "send them another way; the address comes from the pec column of the entities "
+                  "file, and is kept with each bill issued)",
                   ids.size(), list));
 }
 
