@@ -98,8 +98,13 @@ duplicates)
   books payments senza-id-2.csv -O csv >s2.csv 2>s2.err
   [[ $(tail -n +2 s2.csv | wc -l) == 1 ]] || fail "the possible duplicate was not imported"
   grep -q 'looks like P-00000[67] (from senza-id.csv)' s2.err || fail "possible duplicate not warned"
+  # Next month's export under the same name: its rows are another file's too.
+  printf 'date,amount,description,mese\n2027-04-02,50.00,quota,maggio\n' >senza-id.csv
+  books payments senza-id.csv -O csv >s3.csv 2>s3.err
+  grep -q 'senza-id.csv:2: 50.00 EUR of "quota" on 2027-04-02 looks like P-00000[678]' s3.err ||
+    fail "a duplicate from a file of the same name is not warned"
   after=$(sqlite3 registro.db 'SELECT COUNT(*) FROM payment')
-  [[ $after == $((before + 4)) ]] || fail "$after payments, expected $((before + 4))"
+  [[ $after == $((before + 5)) ]] || fail "$after payments, expected $((before + 5))"
   # A failed import (a bad row) records nothing, also of the good files before it.
   printf 'date,amount,description\n2027-04-03,12.00,ok\n' >buono.csv
   printf 'date,amount,description\n2027-04-03,12,5,bad\n' >cattivo.csv

@@ -38,15 +38,19 @@ struct Import {
 };
 
 // A payment with the bank id of one already known adds nothing; one without
-// bank id like a payment of another file may be the same transfer twice.
-bool is_known(const Payment& p, const Import& run, const std::string& file) {
-  for (const Payment& k : run.known) {
+// bank id like a payment of another file (one of those known before
+// `this_file`, the index where the file's own begin) may be the same
+// transfer twice.
+bool is_known(const Payment& p, const Import& run, std::size_t this_file) {
+  for (std::size_t i = 0; i < run.known.size(); ++i) {
+    const Payment& k = run.known[i];
     if (!p.bank_id.empty() && k.bank_id == p.bank_id) return true;
-    if (p.bank_id.empty() && k.bank_id.empty() && k.file != file && looks_like_same(p, k)) {
-      warn(
-          fmt::format("{}:{}: {} of {} on {} looks like {} (from {}): imported, check it is not "
-                      "the same transfer twice",
-                      file, p.line, p.amount.to_fixed(2), p.payer, p.date.iso(), k.id, k.file));
+    if (p.bank_id.empty() && k.bank_id.empty() && i < this_file && looks_like_same(p, k)) {
+      warn(fmt::format(
+          "{}:{}: {} EUR of {} on {} looks like {} (from {}): imported, check it "
+          "is not the same transfer twice",
+          p.file, p.line, p.amount.to_fixed(2),
+          p.payer.empty() ? "\"" + p.description + "\"" : p.payer, p.date.iso(), k.id, k.file));
     }
   }
   return false;
@@ -98,8 +102,9 @@ void import_file(ReadFile& file, Books& books, const std::vector<IssuedBill>& bi
   std::vector<Payment> fresh;
   int known = 0;
   PaidByBill paid = paid_by_bill(run.known);
+  const std::size_t this_file = run.known.size();
   for (Payment& p : read.payments) {
-    if (is_known(p, run, name)) {
+    if (is_known(p, run, this_file)) {
       ++known;
       continue;
     }
