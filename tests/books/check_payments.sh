@@ -257,6 +257,22 @@ summary)
   # Before the due date nothing is overdue.
   CITFEE_TODAY=2027-03-30 books summary --year 2027 --entities "$examples/enti.csv" -O csv 2>/dev/null |
     grep -q '^2027,annual,17,18645.00,798.00,17864.00,0.00,17.00$' || fail "overdue before the due date"
+  # The workbook: the sheet Riscossione, Italian headers, numbers, and its chart
+  # of billed, paid and outstanding over the three rows.
+  if /usr/bin/python3 -c 'import openpyxl' 2>/dev/null; then
+    CITFEE_TODAY=2027-04-02 books summary --year 2027 --entities "$examples/enti.csv" -o sintesi.xlsx \
+      2>/dev/null
+    /usr/bin/python3 - <<'PY' || fail "the collection sheet of the workbook"
+import openpyxl
+ws = openpyxl.load_workbook("sintesi.xlsx")["Riscossione"]
+assert [c.value for c in ws[1]] == ["Periodo", "Tipo documento", "Documenti", "Fatturato",
+                                    "Pagato", "Da pagare", "Scaduto", "Credito"], ws[1]
+assert [c.value for c in ws[2]] == ["2027", "annual", 17, 18645, 798, 17864, 17864, 17], ws[2]
+assert len(ws._charts) == 1, ws._charts
+refs = [(s.cat.strRef.f, s.val.numRef.f) for s in ws._charts[0].series]
+assert refs == [("Riscossione!$A$2:$A$4", "Riscossione!$%s$2:$%s$4" % (c, c)) for c in "DEF"], refs
+PY
+  fi
   ;;
 *)
   echo "unknown check $check" >&2
