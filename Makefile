@@ -64,6 +64,13 @@ demo: deps build
 	$(CITFEE) semester --period 2026-H2 --entities examples/enti.csv --usage examples/consumi.csv \
 	  --usage examples/formazione.csv --by entity -O table --statements $(BUILD_DIR)/demo-lettere --draft
 	ls $(BUILD_DIR)/demo-lettere
+	@echo
+	@echo "The books: the annual bills of 2027 issued, the treasury's payments matched, who owes what."
+	rm -f $(BUILD_DIR)/demo-registro.db
+	CITFEE_TODAY=2027-01-15 $(CITFEE) annual --year 2027 --entities examples/enti.csv \
+	  --books $(BUILD_DIR)/demo-registro.db --issue -O csv > /dev/null
+	$(CITFEE) payments --books $(BUILD_DIR)/demo-registro.db examples/tesoreria.csv -O table
+	$(CITFEE) balance --books $(BUILD_DIR)/demo-registro.db --as-of 2027-04-01 -O table
 
 # The .deb, in $(BUILD_DIR)/deb/, built by debhelper as Debian builds it (its
 # test, dist.package, runs in `make test`).
