@@ -180,3 +180,64 @@ TEST_CASE("reminders count up to the date") {
   const auto june = bill_balances({kBills[0]}, {}, sent, {2027, 6, 10});
   CHECK(june[0].reminders == 2);
 }
+
+TEST_CASE("property: on random bills and payments, every euro is somewhere") {
+  // Outstanding less credit is billed less paid, per bill and per entity;
+  // what the bills were paid plus the sospesi is what came in; and a payment
+  // that names a bill's reference is matched to that bill.
+  std::uint64_t seed = 20270331;
+  auto next = [&seed](std::uint64_t n) {
+    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+    return (seed >> 33) % n;
+  };
+  for (int round = 0; round < 200; ++round) {
+    std::vector<IssuedBill> bills;
+    const int nbills = 1 + static_cast<int>(next(8));
+    for (int i = 0; i < nbills; ++i) {
+      const std::string id = "0170" + std::to_string(10 + next(5));
+      const std::int64_t cents = static_cast<std::int64_t>(next(200000)) - 20000;
+      IssuedBill b = bill("QV-2026/" + std::to_string(1000 + i),
+                          "CIT-QV-2026-H1-" + id + "-" + std::to_string(i), id.c_str(), "0",
+                          Date{2027, 1, 1 + static_cast<int>(next(28))});
+      b.total = Money::from_cents(cents);
+      bills.push_back(b);
+    }
+    std::vector<Payment> payments;
+    PaidByBill paid;
+    Money came_in;
+    const int npayments = static_cast<int>(next(12));
+    for (int i = 0; i < npayments; ++i) {
+      const IssuedBill& target = bills[next(bills.size())];
+      const bool named = next(3) != 0;
+      Payment p = payment(
+          "0", named ? "pagamento " + target.reference : "pagamento", next(2) ? "00848860175" : "",
+          Date{2027, 1 + static_cast<int>(next(6)), 1 + static_cast<int>(next(28))});
+      p.amount = Money::from_cents(1 + static_cast<std::int64_t>(next(150000)));
+      const MatchFound m = match_payment(p, bills, paid);
+      if (named) {
+        REQUIRE(m.bill);
+        CHECK(m.bill->number == target.number);
+      }
+      if (m.bill) {
+        p.bill = m.bill->number;
+        paid[p.bill] += p.amount;
+      }
+      came_in += p.amount;
+      payments.push_back(p);
+    }
+    const Date as_of{2027, 12, 31};
+    const auto balances = bill_balances(bills, payments, {}, as_of);
+    Money paid_on_bills;
+    for (const BillBalance& b : balances) {
+      CHECK(b.outstanding - b.credit == b.bill->total - b.paid);
+      CHECK_FALSE(b.outstanding.is_negative());
+      CHECK_FALSE(b.credit.is_negative());
+      paid_on_bills += b.paid;
+    }
+    Money sospesi;
+    for (const Payment* p : unmatched_payments(payments, as_of)) sospesi += p->amount;
+    CHECK(paid_on_bills + sospesi == came_in);
+    for (const EntityBalance& e : entity_balances(balances))
+      CHECK(e.outstanding - e.credit == e.billed - e.paid);
+  }
+}
