@@ -62,6 +62,10 @@ CSV
   # Its only bill is paid already: 298.00 fits no open bill of that tax code.
   grep -q '^P-000005,2027-03-25,298.00,,00848860175,pagamento,,,,,none$' cf-got.csv ||
     fail "a tax code without an open bill of the amount matched"
+  # The sospesi: Breno's 1,000.00 and Acquafredda's second 298.00.
+  books payments --unmatched -O csv | tail -n +2 | cut -d, -f1,3 >sospesi.csv
+  printf 'P-000003,1000.00\nP-000005,298.00\n' >want-sospesi.csv
+  same "--unmatched" want-sospesi.csv sospesi.csv
   # The unmatched 1,000.00 settled by hand, by reference, then undone and redone by number.
   books payments --assign P-000003 CIT-QA-2027-017028 -O csv | tail -n 1 >a.csv
   grep -q '^P-000003,.*,QA-2027/0003,CIT-QA-2027-017028,017028,Comune di Breno,hand$' a.csv ||

@@ -28,6 +28,7 @@ struct PaymentsOptions {
   std::vector<std::string> files;
   std::vector<std::string> assign;  // PAYMENT BILL
   std::string unassign;
+  bool unmatched = false;
 };
 
 // What one run has imported so far, to tell duplicates within it too.
@@ -185,7 +186,9 @@ void run_payments(const PaymentsOptions& o) {
   if (!o.assign.empty() || !o.unassign.empty()) return run_match(o);
   if (o.files.empty()) {
     const Books books = Books::open_for_reading(o.books);
-    return emit(payments_report(books.payments(), books.bills()), o.common);
+    std::vector<Payment> shown = books.payments();
+    if (o.unmatched) std::erase_if(shown, [](const Payment& p) { return !p.bill.empty(); });
+    return emit(payments_report(shown, books.bills()), o.common);
   }
   // A file given twice, or a copy, adds nothing (told below): not an error here.
   if (std::count(o.files.begin(), o.files.end(), "-") > 1)
@@ -217,6 +220,11 @@ Action add_payments(CLI::App& app) {
   auto* unassign =
       cmd->add_option("--unassign", o->unassign, "Undo the match of a payment (P-000123)")
           ->type_name("PAYMENT");
+  auto* unmatched = cmd->add_flag("--unmatched", o->unmatched,
+                                  "List only the payments that match no bill (the sospesi)");
+  unmatched->excludes("files");
+  assign->excludes(unmatched);
+  unassign->excludes(unmatched);
   assign->excludes(unassign);
   assign->excludes("files");
   unassign->excludes("files");
@@ -231,6 +239,7 @@ Columns: payment,date,amount,payer,tax_code,description,bill,reference,id,name,m
 Examples:
   citfee payments --books registro.db tesoreria-marzo.csv
   citfee payments --books registro.db estratto-conto.xml
+  citfee payments --books registro.db --unmatched
   citfee payments --books registro.db --assign P-000012 QA-2027/0034
   citfee payments --books registro.db --unassign P-000012
   citfee payments --books registro.db -o pagamenti.xlsx)");
