@@ -71,4 +71,13 @@ Period period_option(const std::string& text) {
   }
 }
 
+Date date_option(const std::string& text, std::string_view option, Date when_empty) {
+  if (text.empty()) return when_empty;
+  try {
+    return parse_date(text);
+  } catch (const ValueError& e) {
+    throw Error(Failure::kBadUsage, fmt::format("{}: {}", option, e.what()));
+  }
+}
+
 }  // namespace citfee::cli

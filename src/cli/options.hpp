@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include <CLI/CLI.hpp>
 
@@ -35,5 +36,9 @@ Period last_completed_period();
 
 // Parses --period; a malformed one is a bad command line.
 Period period_option(const std::string& text);
+
+// Parses the date given to `option` (--date, --as-of); `when_empty` when none
+// was given. A malformed one is a bad command line.
+Date date_option(const std::string& text, std::string_view option, Date when_empty);
 
 }  // namespace citfee::cli

@@ -81,15 +81,6 @@ Issuer load_issuer(const StatementOptions& o) {
   return issuer;
 }
 
-Date statement_date(const StatementOptions& o) {
-  if (o.date.empty()) return today();
-  try {
-    return parse_date(o.date);
-  } catch (const ValueError& e) {
-    throw Error(Failure::kBadUsage, fmt::format("--date: {}", e.what()));
-  }
-}
-
 // Every id must make a file name; all the bad ones are told at once.
 void check_ids(const std::vector<const Entity*>& entities) {
   Diagnostics diag;
@@ -219,7 +210,7 @@ StatementWriter::StatementWriter(const StatementOptions& options) : options_(opt
         "--iban IT.., or put iban = \"IT..\" in a file given with --issuer; or pass --draft for "
         "drafts marked BOZZA");
   }
-  settings.date = statement_date(options);
+  settings.date = date_option(options.date, "--date", today());
   settings.draft = options.draft;
   settings_ = settings;
 }

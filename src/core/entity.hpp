@@ -33,7 +33,8 @@ std::string_view type_key(EntityType type);
 std::string_view type_label(EntityType type);
 // A name as spellings are compared: ASCII lower-cased, the accents of Italian
 // vowels dropped, every run of other characters one underscore
-// ("Comunità  Montana" -> comunita_montana). For type names and column names.
+// ("Comunità  Montana" -> comunita_montana). For type names, column names and
+// the references a payment's description gives.
 std::string fold_name(std::string_view text);
 // Accepts the keys and the Italian spellings, in any case ("Unione di Comuni").
 std::optional<EntityType> parse_entity_type(std::string_view text);

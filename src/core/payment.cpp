@@ -1,6 +1,6 @@
 #include "core/payment.hpp"
 
-#include <cctype>
+#include "core/entity.hpp"
 
 #include <fmt/format.h>
 
@@ -44,19 +44,10 @@ PaidByBill paid_by_bill(const std::vector<Payment>& payments) {
 namespace {
 
 // Banks rewrite a reference's marks ("CIT QA 2027 017002", "QA-2027-0012"):
-// letters upper-cased, digits kept, every run of anything else one '-'.
+// compared as fold_name spells them, between '_' so that a key found in a
+// text is found as whole words.
 std::string loosened(std::string_view text) {
-  std::string out = "-";
-  for (char c : text) {
-    const auto u = static_cast<unsigned char>(c);
-    if (std::isalnum(u)) {
-      out += static_cast<char>(std::toupper(u));
-    } else if (out.back() != '-') {
-      out += '-';
-    }
-  }
-  if (out.back() != '-') out += '-';
-  return out;
+  return "_" + fold_name(text) + "_";
 }
 
 // Whether `key` appears in `text` as whole words (both loosened).

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "present/italian.hpp"
+
 namespace citfee {
 
 namespace {
@@ -43,8 +45,7 @@ Report bill_balance_report(const std::vector<BillBalance>& balances, Date as_of)
   Report r;
   r.command = "balance";
   r.title = fmt::format("Balance of each bill at {}", as_of.iso());
-  r.title_it =
-      fmt::format("Situazione dei documenti al {:02}/{:02}/{}", as_of.day, as_of.month, as_of.year);
+  r.title_it = "Situazione dei documenti al " + italian_numeric_date(as_of);
   r.sheet = "Per documento";
   r.about = {{"as_of", Cell::of_date(as_of)}, {"by", Cell::of_text("bill")}};
   r.columns = {"number",        "reference", "id",          "name",   "date",          "due_date",
@@ -70,8 +71,7 @@ Report entity_balance_report(const std::vector<EntityBalance>& balances, Date as
   Report r;
   r.command = "balance";
   r.title = fmt::format("Balance of each entity at {}", as_of.iso());
-  r.title_it =
-      fmt::format("Situazione degli enti al {:02}/{:02}/{}", as_of.day, as_of.month, as_of.year);
+  r.title_it = "Situazione degli enti al " + italian_numeric_date(as_of);
   r.sheet = "Per ente";
   r.about = {{"as_of", Cell::of_date(as_of)}, {"by", Cell::of_text("entity")}};
   r.columns = {"id", "name", "bills", "billed", "paid", "outstanding", "credit", "status"};
@@ -90,8 +90,7 @@ Report collection_report(const std::vector<CollectionTotals>& totals, int year, 
   Report r;
   r.command = "summary";
   r.title = fmt::format("Billed and collected {}, at {}", year, as_of.iso());
-  r.title_it = fmt::format("Fatturato e riscosso {}, al {:02}/{:02}/{}", year, as_of.day,
-                           as_of.month, as_of.year);
+  r.title_it = fmt::format("Fatturato e riscosso {}, al {}", year, italian_numeric_date(as_of));
   r.sheet = "Riscossione";
   r.about = {{"table", Cell::of_text("collection")}, {"as_of", Cell::of_date(as_of)}};
   r.columns = {"period", "kind", "bills", "billed", "paid", "outstanding", "overdue", "credit"};

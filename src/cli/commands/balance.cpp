@@ -25,15 +25,6 @@ struct BalanceOptions {
   bool overdue = false;
 };
 
-Date as_of_option(const std::string& text) {
-  if (text.empty()) return today();
-  try {
-    return parse_date(text);
-  } catch (const ValueError& e) {
-    throw Error(Failure::kBadUsage, fmt::format("--as-of: {}", e.what()));
-  }
-}
-
 template <typename Row>
 std::vector<Row> only_overdue(std::vector<Row> rows) {
   std::erase_if(rows, [](const Row& r) { return r.status != PaymentStatus::kOverdue; });
@@ -54,7 +45,7 @@ void tell_unmatched(const std::vector<Payment>& payments, Date as_of) {
 void run_balance(const BalanceOptions& o) {
   output_format(o.common);
   books_or_fail(o.books, "balance");
-  const Date as_of = as_of_option(o.as_of);
+  const Date as_of = date_option(o.as_of, "--as-of", today());
   const Books books = Books::open_for_reading(o.books);
   const std::vector<IssuedBill> bills = books.bills();
   const std::vector<Payment> payments = books.payments();

@@ -27,21 +27,12 @@ struct RemindOptions {
   int after = 30;
 };
 
-Date as_of_date(const std::string& text, Date letters) {
-  if (text.empty()) return letters;
-  try {
-    return parse_date(text);
-  } catch (const ValueError& e) {
-    throw Error(Failure::kBadUsage, fmt::format("--as-of: {}", e.what()));
-  }
-}
-
 void run_remind(const RemindOptions& o) {
   output_format(o.common);
   books_or_fail(o.books, "remind");
   const StatementWriter writer(o.statements);
   const StatementSettings& settings = writer.settings();
-  const Date as_of = as_of_date(o.as_of, settings.date);
+  const Date as_of = date_option(o.as_of, "--as-of", settings.date);
   Books books = Books::open_for_writing(o.books);
   const std::vector<IssuedBill> bills = books.bills();
   const std::vector<Payment> payments = books.payments();
