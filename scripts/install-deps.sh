@@ -8,7 +8,7 @@ packages=(cmake ninja-build g++ make libcli11-dev libfmt-dev libtomlplusplus-dev
   clang libclang-rt-14-dev clang-format
   libxlsxwriter-dev scdoc python3-openpyxl groff-base dpkg-dev file
   pkg-config libcairo2-dev libpango1.0-dev fonts-dejavu-core poppler-utils
-  libsqlite3-dev sqlite3 libxml2-dev libzip-dev libexpat1-dev hledger lintian debhelper "$@")
+  libsqlite3-dev sqlite3 libxml2-dev libzip-dev libexpat1-dev hledger lintian debhelper strace "$@")
 
 missing=()
 for pkg in "${packages[@]}"; do

@@ -2,10 +2,12 @@
 
 #include <fmt/format.h>
 
+#include "cli/emit.hpp"
 #include "cli/messages.hpp"
 #include "core/error.hpp"
 #include "input/file_digest.hpp"
 #include "input/read_file.hpp"
+#include "output/interruption.hpp"
 
 namespace citfee::cli {
 
@@ -65,6 +67,25 @@ void BooksRun::issue(std::vector<IssuedBill>& bills, const std::vector<std::stri
 
 void BooksRun::commit() {
   if (books_ && issuing_) books_->commit();
+}
+
+Error after_commit_error(const Error& e, const std::string& books_path, std::string_view what) {
+  return Error(e.failure(),
+               fmt::format("{}\nthe books {} were committed before this failure and keep what "
+                           "the run recorded, but {} could not be written: run the same command "
+                           "again to write them (nothing is recorded twice)",
+                           e.what(), books_path, what));
+}
+
+void commit_then_emit(Books& books, Report report, const CommonOptions& common) {
+  const std::unique_ptr<StagedFile> output = stage_report(render_report(std::move(report), common));
+  check_interrupted();  // the last point where the run can still be taken back
+  books.commit();
+  try {
+    output->place();
+  } catch (const Error& e) {
+    throw after_commit_error(e, books.path(), "the report");
+  }
 }
 
 BillMark issued_mark(const IssuedBill& bill) {

@@ -10,8 +10,11 @@
 #include <CLI/CLI.hpp>
 
 #include "books/books.hpp"
+#include "cli/options.hpp"
+#include "core/error.hpp"
 #include "core/issued_bill.hpp"
 #include "present/bill_marks.hpp"
+#include "present/report.hpp"
 
 namespace citfee::cli {
 
@@ -53,6 +56,15 @@ class BooksRun {
   std::vector<IssuedBill> bills_;
   std::map<std::string, std::vector<IssuedBill>> by_entity_;
 };
+
+// The failure `e` of an output written after the books' commit, told as
+// such: the books keep the run's records, `what` is missing, and a re-run of
+// the same command writes it.
+Error after_commit_error(const Error& e, const std::string& books_path, std::string_view what);
+
+// The books first, then the report: rendered before the commit, so that a
+// failure leaves both as they were; written after it.
+void commit_then_emit(Books& books, Report report, const CommonOptions& common);
 
 // The mark of a bill this run issued: issued, or credit when negative.
 BillMark issued_mark(const IssuedBill& bill);

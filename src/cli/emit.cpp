@@ -2,6 +2,8 @@
 
 #include <sys/stat.h>
 
+#include <memory>
+
 #include <fmt/format.h>
 
 #include "core/error.hpp"
@@ -83,7 +85,8 @@ const OutputFormat& output_format(const CommonOptions& options) {
   return *format;
 }
 
-void emit(Report report, const CommonOptions& options, std::vector<Report> more_sheets) {
+RenderedReport render_report(Report report, const CommonOptions& options,
+                             std::vector<Report> more_sheets) {
   const OutputFormat& format = output_format(options);
   const WriteOptions write_options = write_options_of(options, format);
   std::vector<Report> reports;
@@ -93,7 +96,19 @@ void emit(Report report, const CommonOptions& options, std::vector<Report> more_
   if (italian(options, format)) {
     for (Report& r : reports) r = with_italian_labels(std::move(r));
   }
-  write_text(format.write(reports, write_options), options.output);
+  return {format.write(reports, write_options), options.output};
+}
+
+void write_report(const RenderedReport& rendered) {
+  write_text(rendered.text, rendered.output);
+}
+
+std::unique_ptr<StagedFile> stage_report(const RenderedReport& rendered) {
+  return std::make_unique<StagedFile>(rendered.output, rendered.text);
+}
+
+void emit(Report report, const CommonOptions& options, std::vector<Report> more_sheets) {
+  write_report(render_report(std::move(report), options, std::move(more_sheets)));
 }
 
 void emit_tables(std::vector<Report> reports, const CommonOptions& options) {

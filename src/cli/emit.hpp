@@ -1,10 +1,12 @@
 // Writing a command's report: in the format the options choose, whole or not at all.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "cli/options.hpp"
+#include "output/atomic_file.hpp"
 #include "output/formats.hpp"
 #include "present/report.hpp"
 
@@ -18,6 +20,23 @@ const OutputFormat& output_format(const CommonOptions& options);
 // Writes `text` to the file `output` whole or not at all, or to standard
 // output when `output` is empty or "-".
 void write_text(const std::string& text, const std::string& output);
+
+// A report rendered and not yet written: where it goes (empty or "-" for
+// standard output) and its whole text. A run renders before it commits the
+// books, and writes after.
+struct RenderedReport {
+  std::string text;
+  std::string output;
+};
+
+// Renders the report in the chosen format, with `more_sheets` in a workbook.
+RenderedReport render_report(Report report, const CommonOptions& options,
+                             std::vector<Report> more_sheets = {});
+// Writes a rendered report whole, or not at all.
+void write_report(const RenderedReport& rendered);
+// The report written under a temporary name (a file) or kept (standard
+// output), to be placed after the books' commit.
+std::unique_ptr<StagedFile> stage_report(const RenderedReport& rendered);
 
 // Renders the report in the chosen format and writes it whole, or not at all.
 // A workbook also holds `more_sheets`, other views of the same run. Taken by

@@ -67,6 +67,7 @@ Run 'citfee COMMAND --help' for the options of a command.)");
   }
   for (const CLI::App* sub : app.get_subcommands()) {
     citfee::cli::refuse_output_over_input(*sub);
+    citfee::cli::guard_inputs(*sub);
     actions.at(sub->get_name())();
   }
   return 0;

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "core/error.hpp"
+#include "output/input_guard.hpp"
 
 namespace citfee::cli {
 
@@ -31,6 +32,17 @@ void refuse_output_over_input(const CLI::App& command) {
                   fmt::format("-o {} is also the input {} {}: the report would replace it; "
                               "write the report to another file",
                               out, option->get_name(), value));
+    }
+  }
+}
+
+void guard_inputs(const CLI::App& command) {
+  for (const CLI::Option* option : command.get_options()) {
+    const std::string name = option->get_name();
+    // The outputs: the report, and the folder the letters go to.
+    if (name == "--output" || name == "--statements") continue;
+    for (const std::string& value : option->results()) {
+      guard_input(!option->nonpositional() ? value : fmt::format("{} {}", name, value), value);
     }
   }
 }

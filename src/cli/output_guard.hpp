@@ -10,4 +10,8 @@ namespace citfee::cli {
 // device and inode, so also through a link) as a value of another option.
 void refuse_output_over_input(const CLI::App& command);
 
+// Keeps every file named by an option of the command (but -o and
+// --statements) as an input that no output of the run may replace.
+void guard_inputs(const CLI::App& command);
+
 }  // namespace citfee::cli

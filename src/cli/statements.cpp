@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "cli/books_run.hpp"
 #include "cli/emit.hpp"
 #include "cli/messages.hpp"
 #include "core/iban.hpp"
@@ -217,22 +218,61 @@ StatementWriter::StatementWriter(const StatementOptions& options) : options_(opt
 
 namespace {
 
-void emit_then_commit(Report report, const CommonOptions& common, std::vector<Report> more_sheets,
-                      const BooksStep& books) {
-  emit(std::move(report), common, std::move(more_sheets));
+// The books first, since the letters carry their numbers; then the letters
+// (`staged`, if any) and the report. A failure before the books' commit
+// leaves every file and stdout as they were.
+void commit_run(const RenderedReport& report, const BooksStep& books, StagedFiles* staged) {
+  const std::unique_ptr<StagedFile> output = stage_report(report);
   check_interrupted();  // the last point where the run can still be taken back
-  if (books.commit) books.commit();
+  if (books.commit) {
+    books.commit();
+    if (staged) staged->keep_directory();
+  }
+  bool letters_placed = false;
+  try {
+    if (staged) staged->commit();
+    letters_placed = true;
+    output->place();
+  } catch (const Error& e) {
+    // Before the books' commit the staged letters go back as they were.
+    if (!books.commit) throw;
+    // The bills are issued: the letters in place stay theirs.
+    if (staged && letters_placed) staged->finish();
+    throw after_commit_error(e, books.books_path,
+                             letters_placed ? "the report" : "the letters and the report");
+  }
+  if (staged) staged->finish();
 }
 
-// With the books, a letter goes with a bill issued by this run, and shows its number.
+void emit_then_commit(Report report, const CommonOptions& common, std::vector<Report> more_sheets,
+                      const BooksStep& books) {
+  commit_run(render_report(std::move(report), common, std::move(more_sheets)), books, nullptr);
+}
+
+// With the books, a letter goes with a bill issued by this run, and shows its
+// number. In an issuing run, a bill issued before gets its letter too when
+// the folder exists and lacks it: a run that committed the books and then
+// failed left it so.
 const BillMark* letter_mark(const BooksStep& books, const std::string& entity_id) {
   static const BillMark none;
   if (!books.marks) return &none;
   const auto it = books.marks->find(entity_id);
   if (it == books.marks->end() || it->second.number.empty()) return nullptr;
   const std::string& status = it->second.status;
-  if (books.copies) return status == "already_issued" ? &it->second : nullptr;
+  if (books.copies || status == "already_issued")
+    return status == "already_issued" ? &it->second : nullptr;
   return status == "issued" || status == "credit" ? &it->second : nullptr;
+}
+
+// An issuing run's letter of a bill issued before, already in the folder
+// (or with no folder at all): not written again.
+bool letter_already_there(const BooksStep& books, const BillMark& mark,
+                          const std::string& directory, const Statement& s) {
+  if (books.copies || mark.status != "already_issued") return false;
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_directory(directory, ec)) return true;
+  return fs::exists(fs::path(directory) / (s.file_stem + ".pdf"), ec);
 }
 
 // A letter of an issued bill bears its number and its date.
@@ -260,6 +300,8 @@ void StatementWriter::emit_annual(Report report, const CommonOptions& common,
     if (!mark || (!options_.all && !books.marks && fee.fee.is_zero())) continue;
     statements.push_back(annual_statement(fee, tariff, *settings_));
     if (books.marks) with_mark(statements.back(), *mark);
+    if (letter_already_there(books, *mark, options_.directory, statements.back()))
+      statements.pop_back();
   }
   if (books.more_letters) {
     for (Statement& s : books.more_letters(*settings_)) statements.push_back(std::move(s));
@@ -296,6 +338,8 @@ void StatementWriter::emit_semester(Report report, const CommonOptions& common,
     if (!mark || (options_.only_due && bill.total.is_zero())) continue;
     statements.push_back(semester_statement(bill, tariff, *settings_));
     if (books.marks) with_mark(statements.back(), *mark);
+    if (letter_already_there(books, *mark, options_.directory, statements.back()))
+      statements.pop_back();
   }
   check_dates(statements, period.last_day(), books.copies);
   write(std::move(report), common, statements, fmt::format("quote-variabili-{}", period.str()),
@@ -315,25 +359,28 @@ void StatementWriter::write(Report report, const CommonOptions& common,
              : "no statement written: no entity owes anything (--all writes them anyway)");
     return emit_then_commit(std::move(report), common, std::move(more_sheets), books);
   }
-  // Staged files vanish unless finished, and put back what they replaced:
-  // a failure anywhere leaves the folder, the report and the books as they were.
+  // Everything is made before anything is kept: the report rendered, the
+  // letters staged under temporary names. Then the books, the letters and
+  // the report, in that order (commit_run).
   refuse_report_among_letters(common.output, statements, combined_stem);
+  const RenderedReport rendered = render_report(std::move(report), common, std::move(more_sheets));
   const std::vector<std::string> pdfs = statement_pdfs(statements, combined_title);
   StagedFiles staged(options_.directory);
-  staged.remove_leftovers(letter_suffix);
+  staged.remove_leftovers();
   for (std::size_t i = 0; i < statements.size(); ++i)
     staged.add(statements[i].file_stem + ".pdf", pdfs[i]);
   staged.add(combined_stem + ".pdf", pdfs.back());
   staged.add("invio.csv", sending_list_csv(statements, common));
   // Without the books a run writes the whole set of its period: a letter of
   // an earlier run for a body it no longer bills would be sent by mistake.
+  // Only the letters of this run's entities are such letters.
   std::vector<std::string> stale;
-  if (!books.marks) stale = staged.retire_others(letter_suffix);
-  // Letters in place first (the old ones kept aside): if they fail, nothing
-  // else is written; if the report or the books fail, the old letters return.
-  staged.commit();
-  emit_then_commit(std::move(report), common, std::move(more_sheets), books);
-  staged.finish();
+  if (!books.marks) {
+    std::vector<std::string> candidates;
+    for (const std::string& id : books.entity_ids) candidates.push_back(id + letter_suffix);
+    stale = staged.retire_others(candidates);
+  }
+  commit_run(rendered, books, &staged);
   warn_without_pec(statements);
   warn_stale(stale, options_.directory);
 }

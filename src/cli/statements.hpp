@@ -36,14 +36,18 @@ void add_statement_options(CLI::App& cmd, StatementOptions& options, bool of_bil
 
 // What a run with the books adds: the marks of its bills (a letter is made
 // only for one issued now, and shows its number), and the commit of the
-// books, made once the output is written and before the letters are put in
-// place, so that a failure leaves neither.
+// books, made before the letters and the report are put in place, since the
+// letters carry the bills' numbers.
 struct BooksStep {
   const std::map<std::string, BillMark>* marks = nullptr;
   std::function<void()> commit;
-  bool copies = false;  // letters of the bills already issued, from the books
+  std::string books_path;  // named in the message of a failure after the commit
+  bool copies = false;     // letters of the bills already issued, from the books
   // Letters of further bills the run issued (annual corrections).
   std::function<std::vector<Statement>(const StatementSettings&)> more_letters;
+  // Every id of the run's entities file: without the books, their letters of
+  // an earlier run of the same period are retired, and no other file.
+  std::vector<std::string> entity_ids;
 };
 
 class StatementWriter {

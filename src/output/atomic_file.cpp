@@ -61,23 +61,31 @@ std::filesystem::path link_target(const std::string& path) {
 
 }  // namespace
 
-void write_file_atomically(const std::string& path, const std::string& data) {
+StagedFile::StagedFile(const std::string& path, std::string data) : path_(path) {
   namespace fs = std::filesystem;
+  if (path.empty() || path == "-") {
+    direct_ = true;
+    data_ = std::move(data);
+    return;
+  }
   const fs::path target = link_target(path);
+  target_ = target.string();
   struct stat st {};
   const bool exists = ::stat(target.c_str(), &st) == 0;
   if (exists && !S_ISREG(st.st_mode)) {
     // A device or pipe (/dev/stdout, /dev/full) cannot be replaced by a
-    // rename: write into it directly.
-    write_special(path, data);
+    // rename: written into directly.
+    direct_ = true;
+    data_ = std::move(data);
     return;
   }
   fs::path dir = target.parent_path();
   if (dir.empty()) dir = ".";
   std::string temp = (dir / (".citfee-" + target.filename().string() + ".XXXXXX")).string();
-  const CleanupWindow window;
+  window_.emplace();
   int fd = ::mkstemp(temp.data());
   if (fd < 0) fail_write(path, errno);
+  temp_ = temp;
   // An existing file keeps its permissions; a new one gets the usual ones.
   mode_t mask = ::umask(0);
   ::umask(mask);
@@ -85,19 +93,32 @@ void write_file_atomically(const std::string& path, const std::string& data) {
   int error = 0;
   if (!write_all(fd, data) || ::fsync(fd) != 0) error = errno;
   if (::close(fd) != 0 && error == 0) error = errno;
-  if (error == 0) {
-    try {
-      check_interrupted();
-    } catch (const Interrupted&) {
-      ::unlink(temp.c_str());
-      throw;
+  if (error != 0) fail_write(path, error);  // the destructor removes the temporary file
+}
+
+StagedFile::~StagedFile() {
+  if (!placed_ && !temp_.empty()) ::unlink(temp_.c_str());
+}
+
+void StagedFile::place() {
+  if (placed_) return;
+  if (direct_) {
+    if (path_.empty() || path_ == "-") {
+      write_stdout(data_);
+    } else {
+      write_special(path_, data_);
     }
+    placed_ = true;
+    return;
   }
-  if (error == 0 && ::rename(temp.c_str(), target.c_str()) != 0) error = errno;
-  if (error != 0) {
-    ::unlink(temp.c_str());
-    fail_write(path, error);
-  }
+  check_interrupted();
+  if (::rename(temp_.c_str(), target_.c_str()) != 0) fail_write(path_, errno);
+  placed_ = true;
+}
+
+void write_file_atomically(const std::string& path, const std::string& data) {
+  StagedFile file(path, data);
+  file.place();
 }
 
 void write_stdout(const std::string& data) {

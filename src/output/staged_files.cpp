@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 
 #include "core/error.hpp"
+#include "output/input_guard.hpp"
 
 namespace citfee {
 
@@ -60,9 +61,13 @@ std::string leftover_of(const std::string& file) {
   return name;
 }
 
-bool ends_with(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() &&
-         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+// What a run writes into a letters' folder: PDFs and sending lists.
+bool is_letter_or_list(const std::string& name) {
+  const auto ends = [&](std::string_view tail) {
+    return name.size() > tail.size() &&
+           name.compare(name.size() - tail.size(), tail.size(), tail) == 0;
+  };
+  return ends(".pdf") || (name.rfind("invio", 0) == 0 && ends(".csv"));
 }
 
 }  // namespace
@@ -120,6 +125,7 @@ void StagedFiles::add(const std::string& name, const std::string& data) {
   check_interrupted();
   open();
   const std::string target = (fs::path(directory_) / name).string();
+  refuse_over_input(target, "the output");
   std::string temp = (fs::path(directory_) / temp_name(name, ".XXXXXX")).string();
   const int fd = ::mkstemp(temp.data());
   if (fd < 0) fail(target, errno);
@@ -165,19 +171,20 @@ void StagedFiles::keep_aside(Staged& s, const std::string& target) {
   s.kept = kept;
 }
 
-std::vector<std::string> StagedFiles::retire_others(const std::string& suffix) {
+std::vector<std::string> StagedFiles::retire_others(const std::vector<std::string>& candidates) {
   std::vector<std::string> names;
-  std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(directory_, ec)) {
-    const std::string name = entry.path().filename().string();
-    if (name.front() == '.' || name.size() <= suffix.size() || !entry.is_regular_file(ec) ||
-        name.compare(name.size() - suffix.size(), suffix.size(), suffix) != 0)
-      continue;
+  for (const std::string& name : candidates) {
     bool written = false;
     for (const Staged& s : staged_) written = written || s.name == name;
-    if (!written) names.push_back(name);
+    if (written || name.empty() || name.front() == '.') continue;
+    struct stat st {};
+    const std::string path = (fs::path(directory_) / name).string();
+    if (::lstat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) continue;
+    refuse_over_input(path, "the earlier letter");
+    names.push_back(name);
   }
   std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
   for (const std::string& name : names) staged_.push_back({name, {}, {}, false, true});
   return names;
 }
@@ -191,12 +198,15 @@ void StagedFiles::move_aside(Staged& s) {
   s.placed = true;
 }
 
-void StagedFiles::remove_leftovers(const std::string& suffix) {
+// Under the folder's lock no other run writes here: every temporary name of
+// a letter or a sending list is what a killed run left, of whatever kind of
+// letter (annual, semester, correction, reminder).
+void StagedFiles::remove_leftovers() {
   open();
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(directory_, ec)) {
     const std::string name = leftover_of(entry.path().filename().string());
-    if (name.empty() || !(ends_with(name, suffix) || name == "invio.csv")) continue;
+    if (!is_letter_or_list(name)) continue;
     if (entry.is_regular_file(ec)) ::unlink(entry.path().c_str());
   }
 }

@@ -26,17 +26,21 @@ class StagedFiles {
   // Writes `data` to a temporary file that will become `name` in the
   // directory. Throws Error(kCannotWrite), or kBadData for a name given twice.
   void add(const std::string& name, const std::string& data);
-  // The files of the directory whose names end with `suffix` that this set
-  // does not write (letters of an earlier run for someone no longer billed):
-  // moved aside at commit, removed at finish, put back on failure. Hidden
-  // files are left alone. Returns their names, sorted.
-  std::vector<std::string> retire_others(const std::string& suffix);
+  // Of the `candidates` (the letters an earlier run may have written for a
+  // body of this run's entities), the files of the directory that this set
+  // does not write: moved aside at commit, removed at finish, put back on
+  // failure. No other file of the folder is ever touched. Returns their
+  // names, sorted.
+  std::vector<std::string> retire_others(const std::vector<std::string>& candidates);
   // Removes the temporary files that a run killed outright (KILL, a power
-  // cut) left behind, for the names ending with `suffix` and the sending list.
-  void remove_leftovers(const std::string& suffix);
+  // cut) left behind in the folder, whatever letters they were.
+  void remove_leftovers();
   // Renames every file into place, keeping aside the files replaced.
   // Throws Error(kCannotWrite), having put back what it had replaced.
   void commit();
+  // The books are committed: a failure from now on leaves the folder made,
+  // for a re-run to find the letters it lacks.
+  void keep_directory() { made_.clear(); }
   // The run is done: drops the files kept aside.
   void finish() noexcept;
 

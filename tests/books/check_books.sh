@@ -37,6 +37,12 @@ semester() {  # semester PERIOD TODAY [ARGS...]
   CITFEE_TODAY=$day "$citfee" semester --period "$period" --entities "$entities" --usage "$usage" "$@"
 }
 dump() { sqlite3 registro.db .dump; }
+need() {  # need PROGRAM: skip the check where it is missing
+  if ! command -v "$1" >/dev/null; then
+    echo "SKIPPED: $1 not found"
+    exit 77
+  fi
+}
 
 # A late H1 row for Acquafredda: 100 Telemaco consultations more, reported
 # after H1 was issued.
@@ -268,6 +274,125 @@ busy)
   wait
   [[ $status == 75 ]] || fail "exit $status, not 75"
   grep -q 'registro.db: the books are in use by another run of citfee' err.txt || fail "not told in use"
+  ;;
+killed-commit)
+  # A KILL at the books' first fdatasync of an issuing run with letters: no
+  # letter is in place without its bill. Then a KILL once the books are
+  # committed: the re-run of the same command writes the letters it lacks,
+  # each with the number of its bill in the books.
+  need strace
+  need pdftotext
+  issue_letters() {  # issue_letters PREFIX... (the command run under the prefix)
+    CITFEE_TODAY=2027-01-20 "$@" "$citfee" annual --year 2027 --entities "$entities" \
+      --books registro.db --issue --statements lettere --draft -o out.csv
+  }
+  status=0
+  issue_letters strace -f -o /dev/null -e trace=fdatasync,fsync -e inject=fdatasync:signal=KILL:when=1 \
+    2>err.txt || status=$?
+  [[ $status != 0 ]] || fail "the run killed at its first fdatasync succeeded"
+  bills=$(sqlite3 registro.db "SELECT COUNT(*) FROM bill" 2>/dev/null || echo 0)
+  letters=$(find lettere -name '*-2027.pdf' ! -name 'quote-*' 2>/dev/null | wc -l)
+  [[ $bills == 0 && $letters == 0 ]] || fail "killed before the commit: $bills bill(s), $letters letter(s)"
+  [[ ! -e out.csv ]] || fail "the report written by a run killed before the commit"
+  # The books' commit done, the run killed at its first rename, which puts
+  # the first letter in place.
+  rm -rf lettere registro.db registro.db-journal
+  status=0
+  issue_letters strace -f -o /dev/null -e trace=fdatasync,rename \
+    -e inject=rename:signal=KILL:when=1 2>err.txt || status=$?
+  [[ $status != 0 ]] || fail "the run killed at its first rename succeeded"
+  bills=$(sqlite3 registro.db "SELECT COUNT(*) FROM bill")
+  letters=$(find lettere -name '*-2027.pdf' ! -name 'quote-*' | wc -l)
+  [[ $bills == 17 && $letters == 0 ]] || fail "killed after the commit: $bills bill(s), $letters letter(s)"
+  status=0
+  issue_letters 2>err.txt || status=$?
+  [[ $status == 0 ]] || fail "re-run exit $status"
+  [[ $(find lettere -name '*-2027.pdf' ! -name 'quote-*' | wc -l) == 17 ]] ||
+    fail "the re-run did not write the 17 letters"
+  [[ -z $(find lettere -name '.citfee-*') ]] || fail "temporary files left in the folder"
+  sqlite3 -separator ' ' registro.db "SELECT entity_id, series || '-' || year || '/' || printf('%04d', sequence) FROM bill" >numbers.txt
+  while read -r id number; do
+    pdftotext -layout "lettere/$id-2027.pdf" - | grep -q "$number" || fail "letter of $id lacks $number"
+  done <numbers.txt
+  [[ $(sqlite3 registro.db "SELECT COUNT(*) FROM bill") == 17 ]] || fail "the re-run issued bills again"
+  ;;
+commit-fails)
+  # The books' commit fails (an I/O error at its first fdatasync): nothing is
+  # written anywhere; -o keeps its old content, stdout stays empty.
+  need strace
+  echo "old report" >out.csv
+  status=0
+  CITFEE_TODAY=2027-01-20 strace -f -o /dev/null -e trace=fdatasync -e inject=fdatasync:error=EIO:when=1 \
+    "$citfee" annual --year 2027 --entities "$entities" --books registro.db --issue \
+    --statements lettere --draft -o out.csv 2>err.txt || status=$?
+  [[ $status != 0 ]] || fail "a failed commit exited 0"
+  [[ $(cat out.csv) == "old report" ]] || fail "-o changed by a run whose books did not commit"
+  [[ ! -e lettere ]] || fail "letters written by a run whose books did not commit"
+  status=0
+  CITFEE_TODAY=2027-01-20 strace -f -o /dev/null -e trace=fdatasync -e inject=fdatasync:error=EIO:when=1 \
+    "$citfee" annual --year 2027 --entities "$entities" --books other.db --issue -O csv \
+    >stdout.txt 2>err.txt || status=$?
+  [[ $status != 0 ]] || fail "a failed commit exited 0 (stdout)"
+  [[ ! -s stdout.txt ]] || fail "stdout written by a run whose books did not commit"
+  ;;
+outputs-inputs)
+  # No output replaces an input: the books as the sending list or as a
+  # reminder's bundle, the entities as the letters' bundle. Exit 2, both named.
+  mkdir L
+  CITFEE_TODAY=2027-01-20 "$citfee" annual --year 2027 --entities "$entities" --books L/invio.csv \
+    --issue -O csv >/dev/null 2>&1
+  sqlite3 L/invio.csv .dump >before.sql
+  status=0
+  CITFEE_TODAY=2027-01-20 "$citfee" annual --year 2027 --entities "$entities" --books L/invio.csv \
+    --statements L --draft -O csv >/dev/null 2>err.txt || status=$?
+  [[ $status == 2 ]] || fail "books as invio.csv: exit $status, not 2"
+  grep -q 'is also the input --books L/invio.csv' err.txt || fail "books as invio.csv: not told"
+  sqlite3 L/invio.csv .dump >after.sql
+  same "books after a refused run" before.sql after.sql
+  mkdir E
+  cp "$entities" E/quote-annuali-2027.pdf
+  status=0
+  "$citfee" annual --year 2027 --entities E/quote-annuali-2027.pdf --statements E --draft -O csv \
+    >/dev/null 2>err.txt || status=$?
+  [[ $status == 2 ]] || fail "entities as the bundle: exit $status, not 2"
+  cmp -s "$entities" E/quote-annuali-2027.pdf || fail "the entities file was replaced"
+  [[ $(ls E) == quote-annuali-2027.pdf ]] || fail "files written beside the refused bundle: $(ls E)"
+  # The books as the bundle of the reminders of 10 May 2027.
+  mkdir R
+  CITFEE_TODAY=2027-01-20 "$citfee" annual --year 2027 --entities "$entities" \
+    --books R/solleciti-2027-05-10.pdf --issue -O csv >/dev/null 2>&1
+  sqlite3 R/solleciti-2027-05-10.pdf .dump >before.sql
+  status=0
+  "$citfee" remind --books R/solleciti-2027-05-10.pdf --statements R --date 2027-05-10 --draft \
+    -O csv >/dev/null 2>err.txt || status=$?
+  [[ $status == 2 ]] || fail "books as the reminders' bundle: exit $status, not 2"
+  sqlite3 R/solleciti-2027-05-10.pdf .dump >after.sql
+  same "books after a refused reminder run" before.sql after.sql
+  ;;
+stale-ours)
+  # Without the books, a run retires the earlier letters of its own
+  # entities only: Longhena (in the file, gone in 2026) loses its old
+  # letter; a user's file, or a letter of an id the file does not hold,
+  # with the same ending stays.
+  mkdir L
+  echo "appunti" >L/appunti-2027.pdf
+  echo "old letter" >L/XYZ-2027.pdf
+  echo "old letter" >L/017093-2027.pdf
+  "$citfee" annual --year 2027 --entities "$entities" --statements L --draft -O csv >/dev/null 2>err.txt
+  [[ $(cat L/appunti-2027.pdf) == appunti ]] || fail "a user's file was removed"
+  [[ -e L/XYZ-2027.pdf ]] || fail "a file of no entity of the run was removed"
+  [[ ! -e L/017093-2027.pdf ]] || fail "the old letter of an entity no longer billed stays"
+  grep -q '1 letter(s) of an earlier run for bodies this run does not bill removed: 017093-2027.pdf' err.txt ||
+    fail "the removal not told"
+  ;;
+leftovers)
+  # What a KILL left of any kind of letter (corrections, reminders) is
+  # removed by the next run that writes into the folder.
+  mkdir L
+  touch L/.citfee-017001-2027-R1.pdf.Ab12Cd L/.citfee-CIT-QA-2027-017001-S1.pdf.Xy34Zw \
+    L/.citfee-017001-2027.pdf.old.Qq11Rr
+  "$citfee" annual --year 2027 --entities "$entities" --statements L --draft -O csv >/dev/null 2>&1
+  [[ -z $(find L -name '.citfee-*') ]] || fail "leftovers stay: $(find L -name '.citfee-*')"
   ;;
 *)
   echo "unknown check $check" >&2

@@ -329,11 +329,12 @@ check_rerun() {
   [[ "$(cat "$scratch/report.csv")" == "old report" ]] || fail "a failed re-run replaced -o"
   [[ ! -s "$scratch/stdout" ]] || fail "a failed re-run wrote to standard output"
   rmdir "$scratch/one/CM01-2027.pdf"
-  # A corrected re-run that no longer bills a body takes its old letter away:
-  # the folder holds the bundle's letters and no other.
+  # A corrected re-run that no longer bills a body of its entities (CM01 left
+  # in 2026) takes its old letter away: the folder holds the bundle's letters.
   run annual --year 2027 --entities enti.csv --statements "$scratch/one" --iban "$iban" --date 2027-01-15 -O csv
   [[ -e "$scratch/one/CM01-2027.pdf" ]] || fail "no letter of CM01 after a full run"
-  grep -v '^CM01,' "$data/enti.csv" >"$scratch/enti-senza-cm.csv"
+  awk -F, -v OFS=, 'NR == 1 { print $0, "left"; next } { print $0, ($1 == "CM01" ? 2026 : "") }' \
+    "$data/enti.csv" >"$scratch/enti-senza-cm.csv"
   run annual --year 2027 --entities "$scratch/enti-senza-cm.csv" --statements "$scratch/one" --iban "$iban" \
     --date 2027-01-15 -O csv
   [[ ! -e "$scratch/one/CM01-2027.pdf" ]] || fail "the old letter of CM01 is still there"

@@ -182,10 +182,12 @@ void run_annual(const AnnualOptions& o) {
   Report report = annual_report(fees, tariff, year, method, comparison ? &*comparison : nullptr,
                                 other_year ? &other_year->comparison : nullptr);
   BooksStep step;
+  for (const Entity& e : loaded) step.entity_ids.push_back(e.id);
   if (books.active()) {
     report = with_bill_marks(std::move(report), marks);
     step.marks = &marks;
-    step.commit = [&] { books.commit(); };
+    if (books.issuing()) step.commit = [&] { books.commit(); };
+    step.books_path = o.books.path;
     step.copies = !books.issuing();
     step.more_letters = [&](const StatementSettings& settings) {
       std::vector<Statement> letters;

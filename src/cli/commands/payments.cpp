@@ -176,8 +176,7 @@ void run_match(const PaymentsOptions& o) {
     p.match = Match::kNone;
   }
   books.set_match(p.id, p.bill, p.match);
-  emit(payments_report({p}, bills), o.common);
-  books.commit();
+  commit_then_emit(books, payments_report({p}, bills), o.common);
 }
 
 void run_payments(const PaymentsOptions& o) {
@@ -199,8 +198,7 @@ void run_payments(const PaymentsOptions& o) {
   Import run;
   run.known = books.payments();
   for (ReadFile& file : files) import_file(file, books, bills, run);
-  emit(payments_report(run.added, bills), o.common);
-  books.commit();
+  commit_then_emit(books, payments_report(run.added, bills), o.common);
   if (!run.added.empty()) tell_imported(run.added, o.books);
 }
 

@@ -58,6 +58,7 @@ void run_remind(const RemindOptions& o) {
   }
   BooksStep step;
   step.commit = [&books] { books.commit(); };
+  step.books_path = o.books;
   writer.emit_reminders(reminders_report(due), o.common, letters, step);
   if (recorded) note(fmt::format("{} reminder(s) recorded in {}", recorded, o.books));
 }

@@ -156,9 +156,11 @@ void run_semester(const SemesterOptions& o) {
   std::vector<Report> more_sheets;
   more_sheets.push_back(std::move(second));
   BooksStep step;
+  for (const Entity& e : all) step.entity_ids.push_back(e.id);
   if (books.active()) {
     step.marks = &marks;
-    step.commit = [&] { books.commit(); };
+    if (books.issuing()) step.commit = [&] { books.commit(); };
+    step.books_path = o.books.path;
     step.copies = !books.issuing();
   }
   statements.emit_semester(std::move(first), o.common, bills, tariff, period,

@@ -176,7 +176,10 @@ TEST_CASE("letters of an earlier run that this one does not write are retired, o
   {
     StagedFiles staged(dir.string());
     staged.add("017001-2027.pdf", "new 1");
-    CHECK(staged.retire_others("-2027.pdf") == std::vector<std::string>{"017002-2027.pdf"});
+    // The letters an earlier run may have written for this run's entities:
+    // 017003's is not there, appunti is no candidate and stays.
+    CHECK(staged.retire_others({"017001-2027.pdf", "017002-2027.pdf", "017003-2027.pdf"}) ==
+          std::vector<std::string>{"017002-2027.pdf"});
     staged.commit();
     CHECK_FALSE(fs::exists(dir / "017002-2027.pdf"));
     // no finish: the run failed after
@@ -187,7 +190,7 @@ TEST_CASE("letters of an earlier run that this one does not write are retired, o
   {
     StagedFiles staged(dir.string());
     staged.add("017001-2027.pdf", "new 1");
-    staged.retire_others("-2027.pdf");
+    staged.retire_others({"017001-2027.pdf", "017002-2027.pdf"});
     staged.commit();
     staged.finish();
   }
@@ -226,21 +229,26 @@ TEST_CASE("a second writer of the same folder is refused while the first holds i
   }
 }
 
-TEST_CASE("remove_leftovers takes only the temporary files of its period") {
+TEST_CASE("remove_leftovers takes the temporary letters and lists of every kind, nothing else") {
   TempDir dir;
   const fs::path l = dir.path / "L";
   fs::create_directory(l);
-  for (const char* name : {".citfee-017001-2027.pdf.AbCdEf", ".citfee-017001-2027.pdf.old.AbCdEf",
-                           ".citfee-invio.csv.123456", ".citfee-017001-2026.pdf.AbCdEf",
-                           ".citfee-note", "017001-2027.pdf", ".other-2027.pdf.AbCdEf"}) {
+  for (const char* name :
+       {".citfee-017001-2027.pdf.AbCdEf", ".citfee-017001-2027.pdf.old.AbCdEf",
+        ".citfee-invio.csv.123456", ".citfee-017001-2026.pdf.AbCdEf", ".citfee-note",
+        "017001-2027.pdf", ".other-2027.pdf.AbCdEf", ".citfee-017001-2027-R1.pdf.AbCdEf",
+        ".citfee-CIT-QA-2027-017001-S1.pdf.AbCdEf", ".citfee-notes.txt.AbCdEf"}) {
     std::ofstream(l / name) << "x";
   }
   StagedFiles staged(l.string());
-  staged.remove_leftovers("-2027.pdf");
+  staged.remove_leftovers();
   CHECK_FALSE(fs::exists(l / ".citfee-017001-2027.pdf.AbCdEf"));
   CHECK_FALSE(fs::exists(l / ".citfee-017001-2027.pdf.old.AbCdEf"));
   CHECK_FALSE(fs::exists(l / ".citfee-invio.csv.123456"));
-  CHECK(fs::exists(l / ".citfee-017001-2026.pdf.AbCdEf"));
+  CHECK_FALSE(fs::exists(l / ".citfee-017001-2026.pdf.AbCdEf"));
+  CHECK_FALSE(fs::exists(l / ".citfee-017001-2027-R1.pdf.AbCdEf"));
+  CHECK_FALSE(fs::exists(l / ".citfee-CIT-QA-2027-017001-S1.pdf.AbCdEf"));
+  CHECK(fs::exists(l / ".citfee-notes.txt.AbCdEf"));
   CHECK(fs::exists(l / ".citfee-note"));
   CHECK(fs::exists(l / "017001-2027.pdf"));
   CHECK(fs::exists(l / ".other-2027.pdf.AbCdEf"));
