@@ -75,6 +75,19 @@ int check_version(sqlite3* db, const std::string& path, Mode mode) {
                             "knows up to {})",
                             path, version, known));
   }
+  if (version > 0) {
+    // Another application may number its own schema too: citfee's has bills.
+    books_query::Query q(db, path,
+                         "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = "
+                         "'bill'");
+    q.step();
+    if (q.integer(0) == 0) {
+      throw Error(Failure::kBadData,
+                  fmt::format("{}: not citfee's books (no table of bills): an SQLite file of "
+                              "another application, left as it is",
+                              path));
+    }
+  }
   if (version == 0) {
     books_query::Query q(db, path, "SELECT COUNT(*) FROM sqlite_master");
     q.step();
@@ -234,8 +247,7 @@ std::string Books::imported_as(const std::string& sha256) const {
 
 void Books::import_payments(const InputRecord& file, std::vector<Payment>& payments) {
   books_query::insert_payments(db_, path_, file, now_iso(), payments);
-  // P-000123 → 123, as the chain names a payment.
-  for (const Payment& p : payments) link("payment", std::to_string(std::stoll(p.id.substr(2))), 0);
+  if (has_chain()) tail_ = books_chain::append_import(db_, path_, tail_, file.sha256);
 }
 
 void Books::set_match(const std::string& payment_id, const std::string& bill, Match match) {

@@ -126,6 +126,20 @@ std::string append(sqlite3* db, const std::string& path, const std::string& prev
   return hash;
 }
 
+std::string append_import(sqlite3* db, const std::string& path, std::string previous,
+                          const std::string& sha256) {
+  std::vector<std::string> ids;
+  {
+    books_query::Query q(db, path,
+                         "SELECT p.id FROM payment p JOIN payment_import i ON i.id = p.import "
+                         "WHERE i.sha256 = ? ORDER BY p.id");
+    q.bind(1, sha256);
+    while (q.step()) ids.push_back(std::to_string(q.integer(0)));
+  }
+  for (const std::string& id : ids) previous = append(db, path, previous, "payment", id, 0);
+  return previous;
+}
+
 std::string link_existing(sqlite3* db, const std::string& path) {
   std::string tail;
   // Collected first: no statement is kept open over the inserts.

@@ -48,6 +48,11 @@ std::string describe(std::string_view source, const std::string& ref, std::int64
 std::string append(sqlite3* db, const std::string& path, const std::string& previous,
                    std::string_view source, const std::string& ref, std::int64_t position);
 
+// Adds the links of the payments of the file imported with digest `sha256`,
+// in id order; returns the new tail.
+std::string append_import(sqlite3* db, const std::string& path, std::string previous,
+                          const std::string& sha256);
+
 // Links every row of the books, in the order of their rowids (bills each with
 // their lines, then payments, then reminders): the migration to version 3.
 // Returns the tail.

@@ -181,6 +181,13 @@ TEST_CASE("Another application's SQLite file is refused, even to issue, and left
   CHECK(sqlite_text(tmp.path(), "SELECT sql FROM sqlite_master") == before);
   CHECK(sqlite_text(tmp.path(), "PRAGMA user_version") == "0\n");
   CHECK(sqlite_text(tmp.path(), "SELECT nome FROM contatti") == "Rossi\n");
+  // One that numbers its schema too.
+  REQUIRE(sqlite_exec(tmp.path(), "PRAGMA user_version = 1") == SQLITE_OK);
+  for (auto open : {read, write, issue}) {
+    CHECK(failure_of(open, tmp.path(), &message) == Failure::kBadData);
+    CHECK(message.find("not citfee's books") != std::string::npos);
+  }
+  CHECK(sqlite_text(tmp.path(), "SELECT sql FROM sqlite_master") == before);
 }
 
 TEST_CASE("Empty books a stopped first run left are told as such, and an issuing run takes them") {
