@@ -66,7 +66,7 @@ enum class Mode { kReading, kWriting, kIssuing };
 // without a version is either empty, left by a first run stopped before it
 // committed (only an issuing run takes it over), or another application's:
 // that one is never touched.
-int check_version(sqlite3* db, const std::string& path, Mode mode) {
+int check_version(sqlite3* db, const std::string& path, Mode mode, bool* fresh = nullptr) {
   const int version = user_version(db, path);
   const int known = static_cast<int>(books_schema::migrations().size());
   if (version > known) {
@@ -103,6 +103,7 @@ int check_version(sqlite3* db, const std::string& path, Mode mode) {
                               "remove the file or issue again (--issue)",
                               path));
     }
+    if (fresh) *fresh = true;
   }
   if (mode == Mode::kReading) return version;
   for (int v = version; v < known; ++v) {
@@ -154,14 +155,13 @@ Books::Books(Books&& other) noexcept
 
 Books::~Books() {
   if (!db_) return;
+  // Books this run made, or took over empty, and never committed to are
+  // taken back: an empty file would later be neither books nor nothing. The
+  // file goes while this run still holds the write lock, so no other run can
+  // have written to it.
+  if (remove_if_empty_) ::unlink(path_.c_str());
   if (in_transaction_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
   sqlite3_close(db_);
-  // Books this run made and never committed to are taken back: an empty file
-  // would later be neither books nor nothing.
-  off_t size = 0;
-  if (remove_if_empty_ && what_is(path_, &size) == Found::kFile && size == 0) {
-    ::unlink(path_.c_str());
-  }
 }
 
 Books Books::open_for_reading(const std::string& path) {
@@ -192,12 +192,16 @@ Books Books::open_writer(const std::string& path, bool issuing) {
   if (found == Found::kNothing && !issuing) no_books(path);
   const int flags = SQLITE_OPEN_READWRITE | (issuing ? SQLITE_OPEN_CREATE : 0);
   Books books(open_db(path, flags), path, false);
-  books.remove_if_empty_ = issuing && (found == Found::kNothing || size == 0);
   exec(books.db_, path, "PRAGMA foreign_keys = ON");
   // IMMEDIATE takes the write lock now: numbers are read and given under it.
   exec(books.db_, path, "BEGIN IMMEDIATE");
   books.in_transaction_ = true;
-  books.version_ = check_version(books.db_, path, issuing ? Mode::kIssuing : Mode::kWriting);
+  // A file empty when looked at, and still without a schema now that the
+  // lock is held, has had nothing committed to it by any run: it is this
+  // run's to take back, from the first step of its schema on.
+  const bool was_empty = found == Found::kNothing || size == 0;
+  books.version_ = check_version(books.db_, path, issuing ? Mode::kIssuing : Mode::kWriting,
+                                 was_empty ? &books.remove_if_empty_ : nullptr);
   // Nothing is added to books changed behind citfee's back.
   books.tail_ = books_chain::checked_tail(books.db_, path);
   return books;

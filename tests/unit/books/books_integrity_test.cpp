@@ -151,8 +151,13 @@ TEST_CASE("Only an issuing run makes books; a run that does not commit leaves no
   CHECK_FALSE(std::filesystem::exists(tmp.path()));
   CHECK(failure_of(read, tmp.path()) == Failure::kNoInput);
   CHECK_FALSE(std::filesystem::exists(tmp.path()));
-  { Books::open_for_issuing(tmp.path()); }  // no commit: the run failed
+  {
+    Books books = Books::open_for_issuing(tmp.path());
+    std::vector<IssuedBill> bills{bill_of("017001", "2026-H1", "21.00")};
+    books.issue(bills, {}, "semester 2026-H1");
+  }  // no commit: the run failed
   CHECK_FALSE(std::filesystem::exists(tmp.path()));
+  CHECK_FALSE(std::filesystem::exists(tmp.path() + "-journal"));
   { Books::open_for_issuing(tmp.path()).commit(); }
   CHECK(std::filesystem::exists(tmp.path()));
   CHECK(Books::open_for_reading(tmp.path()).bills().empty());
