@@ -388,3 +388,19 @@ TEST_CASE("Books of schema version 2 are verified as they are, and get their cha
   CHECK(has(Books::open_for_reading(tmp.path()).audit().findings,
             "line 2 of bill QV-2026/0002 was changed since it was written"));
 }
+
+TEST_CASE("A trigger replaced by one that lets rows change, or one added, is not citfee's") {
+  TempBooks tmp;
+  fill(tmp.path());
+  REQUIRE(sqlite_exec(tmp.path(),
+                      "DROP TRIGGER bill_never_changes; "
+                      "CREATE TRIGGER bill_never_changes BEFORE UPDATE ON bill "
+                      "BEGIN SELECT 1; END; "
+                      "CREATE TRIGGER bill_audit AFTER INSERT ON bill "
+                      "BEGIN SELECT 1; END;") == SQLITE_OK);
+  const BooksAudit a = Books::open_for_reading(tmp.path()).audit();
+  INFO(all(a.findings));
+  CHECK(has(a.findings, "trigger bill_never_changes is not citfee's: it was replaced"));
+  CHECK(has(a.findings, "trigger bill_audit is not citfee's: it was added"));
+  CHECK(a.findings.size() == 2);
+}
