@@ -66,6 +66,7 @@ enum class Mode { kReading, kWriting, kIssuing };
 // without a version is either empty, left by a first run stopped before it
 // committed (only an issuing run takes it over), or another application's:
 // that one is never touched.
+// `fresh` is set when an issuing run takes a file without a schema.
 int check_version(sqlite3* db, const std::string& path, Mode mode, bool* fresh = nullptr) {
   const int version = user_version(db, path);
   const int known = static_cast<int>(books_schema::migrations().size());
