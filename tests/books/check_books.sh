@@ -210,6 +210,7 @@ killed)
     [[ $(sqlite3 registro.db "PRAGMA integrity_check") == ok ]] || fail "books damaged after kill at $delay s"
     n=$(sqlite3 registro.db "SELECT COUNT(*) FROM bill")
     [[ $n == "$before" || $n == $((before + 9)) ]] || fail "$n bills after kill at $delay s"
+    "$citfee" verify --books registro.db >/dev/null || fail "books not verified after kill at $delay s"
   done
   ;;
 letters)
