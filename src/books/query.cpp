@@ -14,24 +14,19 @@ namespace citfee::books_query {
 
 int busy_timeout_ms() {
   constexpr int kDefault = 5000;
+  // An hour is already far longer than any run holds the books.
+  constexpr long kMost = 3'600'000;
   const char* value = std::getenv("CITFEE_BUSY_TIMEOUT_MS");
   if (!value || !*value) return kDefault;
   long ms = 0;
-  for (const char* p = value; *p; ++p) {
-    // An hour is already far longer than any run holds the books.
-    if (*p < '0' || *p > '9' || ms > 3'600'000) {
-      throw Error(Failure::kBadUsage,
-                  fmt::format("CITFEE_BUSY_TIMEOUT_MS={}: write a whole number of milliseconds, "
-                              "up to 3600000",
-                              value));
-    }
-    ms = ms * 10 + (*p - '0');
+  for (const char* p = value; *p && ms <= kMost; ++p) {
+    ms = *p < '0' || *p > '9' ? kMost + 1 : ms * 10 + (*p - '0');
   }
-  if (ms > 3'600'000) {
+  if (ms > kMost) {
     throw Error(Failure::kBadUsage,
                 fmt::format("CITFEE_BUSY_TIMEOUT_MS={}: write a whole number of milliseconds, up "
-                            "to 3600000",
-                            value));
+                            "to {}",
+                            value, kMost));
   }
   return static_cast<int>(ms);
 }
