@@ -2,6 +2,7 @@
 // that speaks SQL; the rest of citfee sees IssuedBill and nothing else.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,15 +21,31 @@ struct InputRecord {
   std::string sha256;  // of its bytes, hex; empty for standard input
 };
 
+// What `citfee verify` finds in the books.
+struct BooksAudit {
+  std::size_t bills = 0;
+  std::size_t payments = 0;
+  std::size_t reminders = 0;
+  std::size_t links = 0;              // of the chain
+  std::string tail;                   // the last link's hash; empty without one
+  std::vector<std::string> notes;     // worth knowing, not a problem
+  std::vector<std::string> findings;  // each a problem, in a sentence; none when all is well
+};
+
 class Books {
  public:
-  // Opens the books at `path`. For writing, makes them (and brings an older
-  // schema up to date) and takes the write lock at once, waiting up to 5 s
-  // for another run: the run then holds it until commit() or the end.
-  // Throws Error: kNoInput when reading books that do not exist, kTempFail
-  // when they stay in use, kBadData when they are not citfee's books.
+  // Opens the books at `path`. For writing, brings an older schema up to
+  // date, takes the write lock at once, waiting up to CITFEE_BUSY_TIMEOUT_MS
+  // (5 s) for another run, and checks the last link of the chain: the run
+  // then holds the lock until commit() or the end. Only open_for_issuing()
+  // makes books that do not exist yet (or that a run stopped before its first
+  // commit left empty), and takes them back if the run ends without commit.
+  // Throws Error: kNoInput when the books do not exist or were never
+  // completed, kTempFail when they stay in use, kBadData when they are not
+  // citfee's books or were changed outside citfee.
   static Books open_for_reading(const std::string& path);
   static Books open_for_writing(const std::string& path);
+  static Books open_for_issuing(const std::string& path);
 
   Books(Books&& other) noexcept;
   Books& operator=(Books&&) = delete;
@@ -55,16 +72,25 @@ class Books {
   void set_match(const std::string& payment_id, const std::string& bill, Match match);
   void record_reminder(const Reminder& reminder);
 
+  // Every check of the books' soundness (audit.cpp): the triggers, the
+  // numbers of each series, the totals, the payments' imports, the chain.
+  BooksAudit audit() const;
+
   const std::string& path() const { return path_; }
 
  private:
   Books(sqlite3* db, std::string path, bool writing);
+  static Books open_writer(const std::string& path, bool issuing);
   bool has_payments() const { return version_ >= 2; }
+  bool has_chain() const;
+  void link(std::string_view source, const std::string& ref, std::int64_t position);
 
   sqlite3* db_ = nullptr;
   std::string path_;
   bool in_transaction_ = false;
   int version_ = 0;
+  std::string tail_;              // the last link's hash, while writing
+  bool remove_if_empty_ = false;  // made (or taken over) by this run, not yet committed
 };
 
 }  // namespace citfee

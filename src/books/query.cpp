@@ -1,7 +1,9 @@
 #include "books/query.hpp"
 
 #include <sqlite3.h>
+#include <sys/stat.h>
 
+#include <cstdlib>
 #include <map>
 
 #include <fmt/format.h>
@@ -9,6 +11,48 @@
 #include "core/error.hpp"
 
 namespace citfee::books_query {
+
+int busy_timeout_ms() {
+  constexpr int kDefault = 5000;
+  // An hour is already far longer than any run holds the books.
+  constexpr long kMost = 3'600'000;
+  const char* value = std::getenv("CITFEE_BUSY_TIMEOUT_MS");
+  if (!value || !*value) return kDefault;
+  long ms = 0;
+  for (const char* p = value; *p && ms <= kMost; ++p) {
+    ms = *p < '0' || *p > '9' ? kMost + 1 : ms * 10 + (*p - '0');
+  }
+  if (ms > kMost) {
+    throw Error(Failure::kBadUsage,
+                fmt::format("CITFEE_BUSY_TIMEOUT_MS={}: write a whole number of milliseconds, up "
+                            "to {}",
+                            value, kMost));
+  }
+  return static_cast<int>(ms);
+}
+
+void busy(const std::string& path) {
+  const int ms = busy_timeout_ms();
+  const std::string waited =
+      ms % 1000 == 0 ? fmt::format("{} s", ms / 1000) : fmt::format("{} ms", ms);
+  throw Error(Failure::kTempFail,
+              fmt::format("{}: the books are in use by another run of citfee (waited {}); try "
+                          "again when it has finished",
+                          path, waited));
+}
+
+void readonly(const std::string& path) {
+  struct stat st {};
+  if (::stat((path + "-journal").c_str(), &st) == 0) {
+    throw Error(Failure::kNoInput,
+                fmt::format("{}: a run that was writing the books was stopped and left {}-journal; "
+                            "citfee takes back its unfinished changes when it may write {} and "
+                            "its folder: run it again with that access",
+                            path, path, path));
+  }
+  throw Error(Failure::kCannotWrite,
+              fmt::format("{}: the books cannot be written (read-only)", path));
+}
 
 Query::Query(sqlite3* db, const std::string& path, std::string_view sql) : db_(db), path_(path) {
   const int rc = sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr);
@@ -21,12 +65,8 @@ Query::~Query() {
 
 void Query::fail(int rc) const {
   const std::string text = sqlite3_errmsg(db_);
-  if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) {
-    throw Error(Failure::kTempFail,
-                fmt::format("{}: the books are in use by another run of citfee (waited 5 s); "
-                            "try again when it has finished",
-                            path_));
-  }
+  if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) busy(path_);
+  if (rc == SQLITE_READONLY) readonly(path_);
   if (rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB || rc == SQLITE_ERROR) {
     throw Error(Failure::kBadData, fmt::format("{}: {}", path_, text));
   }

@@ -18,6 +18,15 @@ struct sqlite3_stmt;
 
 namespace citfee::books_query {
 
+// How long a run waits for another that holds the books: CITFEE_BUSY_TIMEOUT_MS,
+// or 5000. Throws kBadUsage when the variable is not a number of milliseconds.
+int busy_timeout_ms();
+// Stops the run: the books stayed in use by another run for that long.
+[[noreturn]] void busy(const std::string& path);
+// Stops the run: the books may not be written, where a run must write them
+// (a writer, or a reader rolling back what a stopped run left half-written).
+[[noreturn]] void readonly(const std::string& path);
+
 // One prepared statement; an SQLite failure becomes an Error naming the books.
 class Query {
  public:

@@ -1,5 +1,7 @@
 #include "books/schema.hpp"
 
+#include <string>
+
 namespace citfee::books_schema {
 
 namespace {
@@ -117,11 +119,79 @@ CREATE TRIGGER reminder_never_deleted BEFORE DELETE ON reminder
   BEGIN SELECT RAISE(ABORT, 'a reminder sent is never deleted'); END;
 )sql";
 
+// Version 3: the rows of runs and imports can be neither changed nor
+// deleted either, and the issued rows are chained. `chain` has one link per
+// bill, bill line, payment and reminder, in the order they were written:
+// `source` names the table, `ref` and `position` the row (a bill's number and
+// 0; its number and the line's position; a payment's id and 0; the bill's
+// number and the reminder's count), and `hash` is the SHA-256 (hex) of the
+// link before's hash, the source and the row's content (books_chain.cpp says
+// how). A row changed or deleted, or a link deleted, then no longer matches.
+// The links of the rows already there are made by the migration, in the
+// order of their rowids.
+constexpr std::string_view kVersion3 = R"sql(
+CREATE TABLE chain (
+  seq INTEGER PRIMARY KEY,
+  source TEXT NOT NULL CHECK (source IN ('bill', 'bill_line', 'payment', 'reminder')),
+  ref TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  hash TEXT NOT NULL,
+  UNIQUE (source, ref, position)
+);
+CREATE TRIGGER chain_never_changes BEFORE UPDATE ON chain
+  BEGIN SELECT RAISE(ABORT, 'a link of the chain never changes'); END;
+CREATE TRIGGER chain_never_deleted BEFORE DELETE ON chain
+  BEGIN SELECT RAISE(ABORT, 'a link of the chain is never deleted'); END;
+CREATE TRIGGER run_never_changes BEFORE UPDATE ON run
+  BEGIN SELECT RAISE(ABORT, 'a run recorded never changes'); END;
+CREATE TRIGGER run_never_deleted BEFORE DELETE ON run
+  BEGIN SELECT RAISE(ABORT, 'a run recorded is never deleted'); END;
+CREATE TRIGGER run_input_never_changes BEFORE UPDATE ON run_input
+  BEGIN SELECT RAISE(ABORT, 'an input of a run never changes'); END;
+CREATE TRIGGER run_input_never_deleted BEFORE DELETE ON run_input
+  BEGIN SELECT RAISE(ABORT, 'an input of a run is never deleted'); END;
+CREATE TRIGGER payment_import_never_changes BEFORE UPDATE ON payment_import
+  BEGIN SELECT RAISE(ABORT, 'a payments file imported never changes'); END;
+CREATE TRIGGER payment_import_never_deleted BEFORE DELETE ON payment_import
+  BEGIN SELECT RAISE(ABORT, 'a payments file imported is never deleted'); END;
+)sql";
+
 }  // namespace
 
 const std::vector<std::string_view>& migrations() {
-  static const std::vector<std::string_view> steps = {kVersion1, kVersion2};
+  static const std::vector<std::string_view> steps = {kVersion1, kVersion2, kVersion3};
   return steps;
+}
+
+namespace {
+
+// Every `CREATE <what> name ... <end>` of the first `version` steps.
+std::vector<SchemaObject> objects(int version, std::string_view what, std::string_view end) {
+  std::vector<SchemaObject> out;
+  const std::string head = "CREATE " + std::string(what) + " ";
+  for (int v = 0; v < version && v < static_cast<int>(migrations().size()); ++v) {
+    const std::string_view step = migrations()[static_cast<std::size_t>(v)];
+    for (std::size_t at = step.find(head); at != std::string_view::npos;
+         at = step.find(head, at + head.size())) {
+      const std::size_t name_at = at + head.size();
+      const std::size_t name_end = step.find_first_of(" (\n", name_at);
+      const std::size_t stop = step.find(end, name_at);
+      if (name_end == std::string_view::npos || stop == std::string_view::npos) continue;
+      out.push_back({std::string(step.substr(name_at, name_end - name_at)),
+                     std::string(step.substr(at, stop + end.size() - 1 - at))});
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<SchemaObject> tables(int version) {
+  return objects(version, "TABLE", ");");
+}
+
+std::vector<SchemaObject> triggers(int version) {
+  return objects(version, "TRIGGER", "END;");
 }
 
 }  // namespace citfee::books_schema

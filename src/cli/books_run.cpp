@@ -47,7 +47,7 @@ BooksRun::BooksRun(const BooksOptions& o) : issuing_(o.issue) {
     return;
   }
   if (o.path == "-") throw Error(Failure::kBadUsage, "--books: give a file, not standard input");
-  books_.emplace(o.issue ? Books::open_for_writing(o.path) : Books::open_for_reading(o.path));
+  books_.emplace(o.issue ? Books::open_for_issuing(o.path) : Books::open_for_reading(o.path));
   bills_ = books_->bills();
   for (const IssuedBill& b : bills_) by_entity_[b.entity_id].push_back(b);
 }

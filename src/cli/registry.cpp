@@ -15,6 +15,7 @@ Action add_payments(CLI::App& app);
 Action add_balance(CLI::App& app);
 Action add_journal(CLI::App& app);
 Action add_remind(CLI::App& app);
+Action add_verify(CLI::App& app);
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> list = {
@@ -22,6 +23,7 @@ const std::vector<Command>& commands() {
       {"check", add_check},     {"ledger", add_ledger},     {"tariff", add_tariff},
       {"summary", add_summary}, {"bills", add_bills},       {"payments", add_payments},
       {"balance", add_balance}, {"remind", add_remind},     {"journal", add_journal},
+      {"verify", add_verify},
   };
   return list;
 }

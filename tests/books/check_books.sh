@@ -6,7 +6,9 @@
 #   check_books.sh CITFEE EXAMPLES_DIR CHECK
 #
 # CHECK is one of: conguaglio, rerun, joined, credit, correction, failed,
-# killed, busy. The amounts expected are worked out by hand in the comments
+# killed, busy, verify-good, verify-tampered, books-open-missing,
+# books-open-foreign, books-open-empty, books-open-directory,
+# books-open-hot-journal. The amounts expected are worked out by hand in the comments
 # from examples/consumi.csv and the shipped tariff, never taken from citfee.
 set -euo pipefail
 
@@ -214,6 +216,7 @@ killed)
     [[ $(sqlite3 registro.db "PRAGMA integrity_check") == ok ]] || fail "books damaged after kill at $delay s"
     n=$(sqlite3 registro.db "SELECT COUNT(*) FROM bill")
     [[ $n == "$before" || $n == $((before + 9)) ]] || fail "$n bills after kill at $delay s"
+    "$citfee" verify --books registro.db >/dev/null || fail "books not verified after kill at $delay s"
   done
   ;;
 letters)
@@ -266,14 +269,189 @@ copies)
   ;;
 busy)
   semester 2026-H1 2026-08-10 --books registro.db --issue -O csv >/dev/null 2>&1
-  # Another run holds the books for 8 s; this one waits 5 s, then stops.
-  (printf 'BEGIN IMMEDIATE;\nSELECT 1;\n'; sleep 8; printf 'COMMIT;\n') | sqlite3 registro.db >/dev/null &
+  # Another run holds the books for 3 s; this one waits 300 ms, then stops.
+  (printf 'BEGIN IMMEDIATE;\nSELECT 1;\n'; sleep 3; printf 'COMMIT;\n') | sqlite3 registro.db >/dev/null &
   sleep 1
   status=0
-  semester 2026-H2 2027-01-20 --books registro.db --issue -O csv >/dev/null 2>err.txt || status=$?
+  CITFEE_BUSY_TIMEOUT_MS=300 semester 2026-H2 2027-01-20 --books registro.db --issue -O csv \
+    >/dev/null 2>err.txt || status=$?
   wait
   [[ $status == 75 ]] || fail "exit $status, not 75"
-  grep -q 'registro.db: the books are in use by another run of citfee' err.txt || fail "not told in use"
+  grep -q 'registro.db: the books are in use by another run of citfee (waited 300 ms)' err.txt ||
+    fail "not told in use"
+  ;;
+verify-good)
+  # Sound books over a year: bills of two series, payments, a reminder.
+  semester 2026-H1 2026-08-10 --books registro.db --issue -O csv >/dev/null 2>&1
+  CITFEE_TODAY=2027-01-15 "$citfee" annual --year 2027 --entities "$entities" --books registro.db --issue \
+    -O csv >/dev/null 2>&1
+  "$citfee" payments --books registro.db "$examples/tesoreria.csv" -O csv >/dev/null 2>&1
+  "$citfee" remind --books registro.db --statements solleciti --iban IT60X0542811101000000123456 \
+    --date 2027-05-10 -O csv >/dev/null 2>&1
+  bills=$(sqlite3 registro.db "SELECT COUNT(*) FROM bill")
+  payments=$(sqlite3 registro.db "SELECT COUNT(*) FROM payment")
+  reminders=$(sqlite3 registro.db "SELECT COUNT(*) FROM reminder")
+  ((payments > 0 && reminders > 0)) || fail "no payments or no reminders to verify"
+  status=0
+  "$citfee" verify --books registro.db >out.txt 2>err.txt || status=$?
+  [[ $status == 0 ]] || fail "exit $status, not 0: $(cat err.txt)"
+  [[ ! -s err.txt ]] || fail "verify said something on stderr"
+  [[ $(head -n 1 out.txt) == "books verified: $bills bills, $payments payments, $reminders reminders" ]] ||
+    fail "not verified: $(cat out.txt)"
+  links=$(sqlite3 registro.db "SELECT COUNT(*) FROM chain")
+  tail=$(sqlite3 registro.db "SELECT hash FROM chain ORDER BY seq DESC LIMIT 1")
+  grep -qx "chain: $links links, the last $tail" out.txt || fail "chain's tail not told"
+  # Reading changes nothing.
+  dump >before.sql
+  CITFEE_BOOKS=registro.db "$citfee" verify >/dev/null
+  dump >after.sql
+  same "books after verify" before.sql after.sql
+  ;;
+verify-tampered)
+  semester 2026-H1 2026-08-10 --books registro.db --issue -O csv >/dev/null 2>&1
+  "$citfee" payments --books registro.db "$examples/tesoreria.csv" -O csv >/dev/null 2>&1
+  cp registro.db pristine.db
+  verify() {  # verify EXPECTED_LINE...: exit 65, each line in stderr, nothing on stdout
+    local status=0 line
+    "$citfee" verify --books registro.db >out.txt 2>err.txt || status=$?
+    [[ $status == 65 ]] || fail "exit $status, not 65"
+    [[ ! -s out.txt ]] || fail "a failed verify wrote on stdout"
+    for line in "$@"; do grep -qF -- "$line" err.txt || fail "not found: $line"; done
+  }
+  # A bill's total changed by hand, after dropping the trigger that refuses it.
+  # (QV-2026/0001 of Acquafredda: 0.00 in four lines; QV-2026/0007 of Adro: one line.)
+  sqlite3 registro.db "DROP TRIGGER bill_never_changes; UPDATE bill SET total = '0.01' WHERE number = 'QV-2026/0001'"
+  verify "citfee: registro.db: trigger bill_never_changes is missing: the rows it guards can be changed" \
+    "citfee: registro.db: bill QV-2026/0001: total 0.01 differs from the sum of its 4 line(s), 0.00" \
+    "citfee: registro.db: bill QV-2026/0001 was changed since it was written (link 1 of the chain" \
+    "citfee: 3 problems found"
+  # A bill deleted, lines and all.
+  cp pristine.db registro.db
+  sqlite3 registro.db "DROP TRIGGER bill_never_deleted; DROP TRIGGER bill_line_never_deleted;
+    DELETE FROM bill_line WHERE number = 'QV-2026/0007'; DELETE FROM bill WHERE number = 'QV-2026/0007'"
+  verify "citfee: registro.db: trigger bill_never_deleted is missing" \
+    "citfee: registro.db: trigger bill_line_never_deleted is missing" \
+    "citfee: registro.db: series QV-2026: number 7 is missing" \
+    "citfee: registro.db: bill QV-2026/0007 was deleted (link" \
+    "citfee: registro.db: line 1 of bill QV-2026/0007 was deleted (link"
+  # The record of a payments file's import deleted.
+  cp pristine.db registro.db
+  sqlite3 registro.db "DROP TRIGGER payment_import_never_deleted; DELETE FROM payment_import"
+  verify "citfee: registro.db: trigger payment_import_never_deleted is missing" \
+    "citfee: registro.db: payment P-000001: its import record (payments file 1) is missing"
+  # A payment deleted: the last rows written, so a writer refuses the books too.
+  cp pristine.db registro.db
+  last=$(sqlite3 registro.db "SELECT MAX(id) FROM payment")
+  sqlite3 registro.db "DROP TRIGGER payment_never_deleted; DELETE FROM payment WHERE id = $last"
+  verify "citfee: registro.db: payment P-$(printf '%06d' "$last") was deleted (link"
+  dump >before.sql
+  status=0
+  printf 'date,amount,description\n2027-04-01,10.00,altro\n' >more.csv
+  "$citfee" payments --books registro.db more.csv -O csv >/dev/null 2>err.txt || status=$?
+  [[ $status == 65 ]] || fail "payments into tampered books: exit $status, not 65"
+  grep -q 'registro.db: the books were changed outside citfee' err.txt || fail "writer not told of the change"
+  dump >after.sql
+  same "tampered books after a refused import" before.sql after.sql
+  ;;
+books-open-missing)
+  # Only --issue makes books: every other command, on a path mistyped, says
+  # there are none there and makes no file.
+  printf 'date,amount,description\n2027-04-01,10.00,altro\n' >pay.csv
+  for args in "payments pay.csv -O csv" "payments -O csv" "payments --assign P-000001 QA-2027/0001 -O csv" \
+    "remind --statements solleciti --iban IT60X0542811101000000123456 -O csv" "balance -O csv" \
+    "bills -O csv" "journal" "verify"; do
+    status=0
+    # shellcheck disable=SC2086
+    "$citfee" $args --books registro.db >/dev/null 2>err.txt || status=$?
+    [[ $status == 66 ]] || fail "$args: exit $status, not 66"
+    grep -q 'registro.db: no books there' err.txt || fail "$args: not told: $(cat err.txt)"
+    [[ ! -e registro.db ]] || { fail "$args made registro.db"; rm -f registro.db; }
+  done
+  # An issuing run refused after the books were opened takes back the file it made.
+  status=0
+  semester 2026-H1 2026-08-10 --books registro.db --issue -o missing/dir/out.csv >/dev/null 2>&1 || status=$?
+  [[ $status == 74 ]] || fail "issuing into a missing folder: exit $status, not 74"
+  [[ ! -e registro.db ]] || fail "a failed first issuing run left registro.db"
+  ;;
+books-open-foreign)
+  # Another application's SQLite file given as the books, even to issue: refused, left as it is.
+  sqlite3 registro.db "CREATE TABLE contatti (nome TEXT, pec TEXT); INSERT INTO contatti VALUES ('Rossi', 'r@pec.it')"
+  dump >before.sql
+  for run in issue payments balance; do
+    status=0
+    case $run in
+    issue) semester 2026-H1 2026-08-10 --books registro.db --issue -O csv >/dev/null 2>err.txt || status=$? ;;
+    payments) "$citfee" payments --books registro.db "$examples/tesoreria.csv" >/dev/null 2>err.txt || status=$? ;;
+    balance) "$citfee" balance --books registro.db -O csv >/dev/null 2>err.txt || status=$? ;;
+    esac
+    [[ $status == 65 ]] || fail "$run: exit $status, not 65"
+    grep -q "registro.db: not citfee's books" err.txt || fail "$run: not told: $(cat err.txt)"
+  done
+  dump >after.sql
+  same "another application's file" before.sql after.sql
+  [[ $(sqlite3 registro.db "PRAGMA user_version") == 0 ]] || fail "its version changed"
+  ;;
+books-open-empty)
+  # A first issuing run killed before it committed leaves an empty file.
+  : >registro.db
+  for run in balance payments; do
+    status=0
+    case $run in
+    balance) "$citfee" balance --books registro.db -O csv >/dev/null 2>err.txt || status=$? ;;
+    payments) "$citfee" payments --books registro.db "$examples/tesoreria.csv" >/dev/null 2>err.txt || status=$? ;;
+    esac
+    [[ $status == 66 ]] || fail "$run: exit $status, not 66"
+    grep -qF 'books at registro.db were never completed: no bill was ever committed; remove the file or issue again' \
+      err.txt || fail "$run: not told: $(cat err.txt)"
+    [[ -f registro.db && ! -s registro.db ]] || fail "$run changed the empty file"
+  done
+  # An issuing run takes it over.
+  semester 2026-H1 2026-08-10 --books registro.db --issue -O csv >/dev/null 2>err.txt ||
+    fail "issuing into the empty file: $(cat err.txt)"
+  [[ $(sqlite3 registro.db "SELECT COUNT(*) FROM bill") == 17 ]] || fail "not 17 bills"
+  "$citfee" verify --books registro.db >/dev/null || fail "not verified"
+  ;;
+books-open-directory)
+  mkdir registro
+  for run in "balance -O csv" "payments" "verify"; do
+    status=0
+    # shellcheck disable=SC2086
+    "$citfee" $run --books registro >/dev/null 2>err.txt || status=$?
+    [[ $status == 66 ]] || fail "$run: exit $status, not 66"
+    grep -q 'registro: is a directory, not a books file' err.txt || fail "$run: not told: $(cat err.txt)"
+  done
+  status=0
+  semester 2026-H1 2026-08-10 --books registro --issue -O csv >/dev/null 2>err.txt || status=$?
+  [[ $status == 66 ]] || fail "issue: exit $status, not 66"
+  [[ -z $(ls registro) ]] || fail "files made in the directory"
+  ;;
+books-open-hot-journal)
+  # A writer killed in the middle of a large transaction leaves its journal.
+  semester 2026-H1 2026-08-10 --books registro.db --issue -O csv >/dev/null 2>&1
+  dump >before.sql
+  # It reads from a pipe left open, so it is still in its transaction when killed.
+  mkfifo feed
+  sqlite3 registro.db <feed >/dev/null 2>&1 &
+  writer=$!
+  exec 3>feed
+  printf 'PRAGMA cache_size = 2;\nBEGIN IMMEDIATE;\nCREATE TABLE spill (x);\n' >&3
+  printf 'WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000) ' >&3
+  printf 'INSERT INTO spill SELECT randomblob(200) FROM n;\n' >&3
+  for _ in $(seq 1 100); do
+    [[ -s registro.db-journal ]] && (($(stat -c %s registro.db) > 500000)) && break
+    sleep 0.1
+  done
+  kill -KILL "$writer"
+  wait "$writer" 2>/dev/null || true
+  exec 3>&-
+  [[ -e registro.db-journal ]] || fail "no journal left to roll back"
+  status=0
+  CITFEE_TODAY=2026-09-01 "$citfee" bills --books registro.db -O csv >bills.csv 2>err.txt || status=$?
+  [[ $status == 0 ]] || fail "reading after a killed writer: exit $status: $(cat err.txt)"
+  [[ $(tail -n +2 bills.csv | wc -l) == 17 ]] || fail "not 17 bills read"
+  [[ ! -e registro.db-journal ]] || fail "the journal was not rolled back"
+  dump >after.sql
+  same "books after the rollback" before.sql after.sql
   ;;
 killed-commit)
   # A KILL at the books' first fdatasync of an issuing run with letters: no

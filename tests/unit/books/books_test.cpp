@@ -57,6 +57,14 @@ IssuedBill semester_bill(const std::string& id, const std::string& period, const
   return b;
 }
 
+// What version 3 added, taken away again: books as a citfee of version 2
+// left them.
+constexpr const char* kBackToVersion2 =
+    "DROP TABLE chain; DROP TRIGGER run_never_changes; DROP TRIGGER run_never_deleted; "
+    "DROP TRIGGER run_input_never_changes; DROP TRIGGER run_input_never_deleted; "
+    "DROP TRIGGER payment_import_never_changes; DROP TRIGGER payment_import_never_deleted; "
+    "PRAGMA user_version = 2;";
+
 int sqlite_exec(const std::string& path, const char* sql) {
   sqlite3* db = nullptr;
   sqlite3_open(path.c_str(), &db);
@@ -70,7 +78,7 @@ int sqlite_exec(const std::string& path, const char* sql) {
 TEST_CASE("Issued bills read back exactly as they were issued") {
   TempBooks tmp;
   {
-    Books books = Books::open_for_writing(tmp.path());
+    Books books = Books::open_for_issuing(tmp.path());
     std::vector<IssuedBill> bills{semester_bill("017001", "2026-H2", "-1.325")};
     books.issue(bills, {{"consumi.csv", "ab12"}}, "semester 2026-H2");
     CHECK(bills[0].number == "QV-2026/0001");
@@ -100,7 +108,7 @@ TEST_CASE("Issued bills read back exactly as they were issued") {
 TEST_CASE("Numbers are gapless per series and year, and a rolled-back run uses none") {
   TempBooks tmp;
   {
-    Books books = Books::open_for_writing(tmp.path());
+    Books books = Books::open_for_issuing(tmp.path());
     std::vector<IssuedBill> bills{semester_bill("017001", "2026-H1", "0"),
                                   semester_bill("017002", "2026-H1", "0")};
     books.issue(bills, {}, "semester 2026-H1");
@@ -126,7 +134,7 @@ TEST_CASE("Numbers are gapless per series and year, and a rolled-back run uses n
 TEST_CASE("An issued bill can be neither changed nor deleted, even by hand") {
   TempBooks tmp;
   {
-    Books books = Books::open_for_writing(tmp.path());
+    Books books = Books::open_for_issuing(tmp.path());
     std::vector<IssuedBill> bills{semester_bill("017001", "2026-H1", "0")};
     books.issue(bills, {}, "semester 2026-H1");
     books.commit();
@@ -153,7 +161,7 @@ TEST_CASE("Books that are missing, not SQLite, or of a newer schema are refused"
   } catch (const Error& e) {
     CHECK(e.failure() == Failure::kBadData);
   }
-  { Books::open_for_writing(tmp.path()).commit(); }
+  { Books::open_for_issuing(tmp.path()).commit(); }
   REQUIRE(sqlite_exec(tmp.path(), "PRAGMA user_version = 99") == SQLITE_OK);
   try {
     Books::open_for_reading(tmp.path());
@@ -166,14 +174,25 @@ TEST_CASE("Books that are missing, not SQLite, or of a newer schema are refused"
 
 TEST_CASE("A second writer waits, then is told the books are in use") {
   TempBooks tmp;
-  Books first = Books::open_for_writing(tmp.path());
+  Books first = Books::open_for_issuing(tmp.path());
+  // The wait is CITFEE_BUSY_TIMEOUT_MS: a tenth of a second here, not 5 s.
+  REQUIRE(setenv("CITFEE_BUSY_TIMEOUT_MS", "100", 1) == 0);
   try {
     Books::open_for_writing(tmp.path());
     FAIL("two writers at once");
   } catch (const Error& e) {
     CHECK(e.failure() == Failure::kTempFail);
     CHECK(std::string(e.what()).find("in use") != std::string::npos);
+    CHECK(std::string(e.what()).find("waited 100 ms") != std::string::npos);
   }
+  REQUIRE(setenv("CITFEE_BUSY_TIMEOUT_MS", "a while", 1) == 0);
+  try {
+    Books::open_for_writing(tmp.path());
+    FAIL("a wait that is not a number");
+  } catch (const Error& e) {
+    CHECK(e.failure() == Failure::kBadUsage);
+  }
+  unsetenv("CITFEE_BUSY_TIMEOUT_MS");
 }
 
 namespace {
@@ -197,7 +216,7 @@ Payment received(const char* amount, const std::string& bank_id, const std::stri
 TEST_CASE("Payments and reminders read back, and only a payment's match may change") {
   TempBooks tmp;
   {
-    Books books = Books::open_for_writing(tmp.path());
+    Books books = Books::open_for_issuing(tmp.path());
     std::vector<IssuedBill> bills{semester_bill("017001", "2026-H2", "0.00")};
     books.issue(bills, {}, "semester 2026-H2");
     std::vector<Payment> payments{received("21.00", "TX1", "QV-2026/0001"),
@@ -240,7 +259,7 @@ TEST_CASE("Payments and reminders read back, and only a payment's match may chan
 
 TEST_CASE("A bank id and a file's content are recorded once") {
   TempBooks tmp;
-  Books books = Books::open_for_writing(tmp.path());
+  Books books = Books::open_for_issuing(tmp.path());
   std::vector<Payment> first{received("1.00", "TX1", "")};
   books.import_payments({"a.csv", "same"}, first);
   std::vector<Payment> again{received("1.00", "TX2", "")};
@@ -252,13 +271,15 @@ TEST_CASE("A bank id and a file's content are recorded once") {
 TEST_CASE("Books of schema version 1 are read as they are, and brought up to date by a writer") {
   TempBooks tmp;
   {
-    Books books = Books::open_for_writing(tmp.path());
+    Books books = Books::open_for_issuing(tmp.path());
     books.commit();
   }
   // As a citfee before payments left them.
   REQUIRE(sqlite_exec(tmp.path(),
-                      "DROP TABLE reminder; DROP TABLE payment; DROP TABLE payment_import; "
-                      "PRAGMA user_version = 1") == SQLITE_OK);
+                      (std::string(kBackToVersion2) +
+                       "DROP TABLE reminder; DROP TABLE payment; DROP TABLE payment_import; "
+                       "PRAGMA user_version = 1")
+                          .c_str()) == SQLITE_OK);
   CHECK(Books::open_for_reading(tmp.path()).payments().empty());
   CHECK(Books::open_for_reading(tmp.path()).reminders().empty());
   {
