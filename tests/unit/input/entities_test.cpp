@@ -154,8 +154,8 @@ TEST_CASE("entities: populations that are not a positive whole number", "[entiti
     const char* says;
   };
   for (Bad bad : {Bad{"", "missing"}, Bad{"0", "zero"}, Bad{"000", "zero"}, Bad{"-5", "negative"},
-                  Bad{"12.5", "not a whole number"}, Bad{"1.579", "write 1579"},
-                  Bad{"\"1,579\"", "write 1579"}, Bad{"12.345.678", "write 12345678"},
+                  Bad{"12.5", "not a whole number"}, Bad{"1.5790", "not a whole number"},
+                  Bad{"\"1,579\"", "write 1579"}, Bad{"\"12,345,678\"", "write 12345678"},
                   Bad{"1 579", "write 1579"}, Bad{"1e3", "not a whole number"},
                   Bad{"abc", "not a whole number"}, Bad{"99999999999999999999999999", "too large"},
                   Bad{"100000001", "too large"}, Bad{"+5", "not a whole number"}}) {
@@ -186,7 +186,7 @@ TEST_CASE("entities: population is optional for non-Comuni, but must be valid wh
   Read r = read(
       "id,name,type,population\n"
       "CM01,Comunità Montana di Valle Camonica,comunita_montana,\n"
-      "CM02,Comunità Montana di Valle Sabbia,Comunità Montana,1.579\n");
+      "CM02,Comunità Montana di Valle Sabbia,Comunità Montana,\"1,579\"\n");
   REQUIRE(r.diag.errors.size() == 1);
   CHECK(r.diag.errors[0].where.line == 3);
   CHECK_THAT(r.diag.errors[0].message, Contains("write 1579"));
@@ -264,7 +264,7 @@ TEST_CASE("entities: empty id and empty name", "[entities]") {
 TEST_CASE("entities: every problem of a file is reported at once", "[entities]") {
   Read r = read(
       "id,name,type,population\n"
-      "017001,A,comune,1.579\n"
+      "017001,A,comune,\"1,579\"\n"
       "017002,B,provincia,5\n"
       "017001,C,comune,5\n"
       "017004,D,comune,-3\n"
