@@ -1,8 +1,10 @@
 // A general CSV reader: RFC 4180 quoting, BOM, comma or semicolon, LF or CRLF.
 #pragma once
 
+#include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/error.hpp"
@@ -21,6 +23,9 @@ struct CsvTable {
   int header_line = 0;
   std::vector<CsvRow> rows;     // blank rows left out
   bool column_letters = false;  // a spreadsheet's: columns named A, B, … in messages
+  // The cells a workbook stores as numbers, as (row line, 0-based column):
+  // Excel has dropped the leading zeros of such a cell. Empty for a CSV file.
+  std::set<std::pair<int, int>> number_cells;
 
   // Index of a header name, or -1.
   int column(std::string_view name) const;

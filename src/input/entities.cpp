@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "core/text.hpp"
 #include "input/header.hpp"
 
 namespace citfee {
@@ -76,16 +77,40 @@ struct SeparatorCells {
   }
 };
 
+// Populations written with Italian thousands dots ("1.579"), as a column
+// formatted so in an Italian spreadsheet exports them: read as whole numbers
+// and told once per file, so that a misread figure would still be seen.
+struct DottedCells {
+  std::vector<std::string> shown;  // the first few, "1.579 as 1579 (line 4)"
+  std::size_t count = 0;
+
+  void add(const std::string& text, const std::string& digits, int line) {
+    if (++count <= 3) shown.push_back(fmt::format("{} as {} (line {})", text, digits, line));
+  }
+
+  void report(const std::string& file, Diagnostics& diag) const {
+    if (count == 0) return;
+    std::string list;
+    for (const std::string& s : shown) list += (list.empty() ? "" : ", ") + s;
+    if (count > shown.size()) list += fmt::format(" and {} more", count - shown.size());
+    diag.note(
+        {file, 0, 0},
+        fmt::format("populations written with a thousands dot read as whole numbers: {}", list));
+  }
+};
+
 // Reads the population cells of a row into e.populations; false on a bad one.
 bool read_populations(const CsvTable& table, const CsvRow& row, const Columns& c, Entity& e,
-                      Diagnostics& diag, SeparatorCells& separators) {
+                      Diagnostics& diag, SeparatorCells& separators, DottedCells& dotted) {
   bool ok = true;
   auto take = [&](int column, std::optional<int> year, PopulationSource source) {
     const std::string text = cell_text(row, column);
     if (text.empty()) return;
     try {
-      e.populations.push_back(
-          {parse_population(text), year, source, table.file, table.at(row, column)});
+      const std::optional<std::string> digits = dot_grouped_digits(text);
+      e.populations.push_back({parse_population(digits ? *digits : text), year, source, table.file,
+                               table.at(row, column)});
+      if (digits) dotted.add(text, *digits, row.line);
     } catch (const ValueError& err) {
       if (has_thousands_separators(text)) {
         separators.cells.push_back({table.at(row, column), err.what()});
@@ -129,6 +154,66 @@ bool read_membership(const CsvTable& table, const CsvRow& row, const Columns& c,
   return ok;
 }
 
+// Why an id cannot tell one body from another, or empty: a character that
+// does not show (a zero-width space, a bidirectional control, a no-break
+// space) or that looks like another (a fullwidth digit).
+std::string id_character_problem(const std::string& id) {
+  const std::optional<HiddenChar> hidden = find_hidden(id);
+  if (!hidden) return "";
+  if (hidden->digit_like) {
+    return fmt::format(
+        "id \"{}\" holds {}, which looks like a digit but is not one: write the "
+        "ASCII digit",
+        escape_hidden(id), code_point_name(hidden->code));
+  }
+  return fmt::format(
+      "id \"{}\" holds {}, a character that does not show: two ids that look "
+      "the same would name two bodies; write the id again with visible characters",
+      escape_hidden(id), code_point_name(hidden->code));
+}
+
+// The ids of one file, each in the spellings under which it is looked up:
+// as written, and as payments are matched (fold_name: "A:1" and "a_1" are
+// one). The journal's account of an id (ledger_account_part) is another
+// spelling, but a reversible one: two ids never share an account.
+class IdSpellings {
+ public:
+  // The problem of `id` on `line` with an id of an earlier line, or empty.
+  std::string clash(const std::string& id, int line) {
+    if (auto [it, fresh] = exact_.emplace(id, line); !fresh) {
+      return fmt::format("id \"{}\" is repeated (first on line {}): ids must be unique", id,
+                         it->second);
+    }
+    const std::string folded = fold_name(id);
+    if (!folded.empty()) {
+      if (auto [it, fresh] = folded_.emplace(folded, Seen{id, line}); !fresh) {
+        return fmt::format(
+            "id \"{}\" is too like id \"{}\" of line {}: both are read as \"{}\" when "
+            "payments are matched; ids must differ in their letters or digits",
+            id, it->second.id, it->second.line, folded);
+      }
+    }
+    return "";
+  }
+
+ private:
+  struct Seen {
+    std::string id;
+    int line = 0;
+  };
+  std::unordered_map<std::string, int> exact_;
+  std::unordered_map<std::string, Seen> folded_;
+};
+
+// The cells of the id column a workbook stores as numbers: Excel has already
+// dropped their leading zeros, whatever their length now.
+bool ids_stored_as_numbers(const CsvTable& table, int id_column) {
+  for (const CsvRow& row : table.rows) {
+    if (table.number_cells.count({row.line, id_column})) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<Entity> read_entities(const CsvTable& table, Diagnostics& diag,
@@ -143,9 +228,10 @@ std::vector<Entity> read_entities(const CsvTable& table, Diagnostics& diag,
     diag.error({table.file, table.header_line, 0}, "there are no entities after the header line");
     return entities;
   }
-  std::unordered_map<std::string, int> first_line;
+  IdSpellings ids;
   bool warned_population_column = false;
   SeparatorCells separators;
+  DottedCells dotted;
   for (const CsvRow& row : table.rows) {
     Entity e;
     e.where = {table.file, row.line, 0};
@@ -155,10 +241,11 @@ std::vector<Entity> read_entities(const CsvTable& table, Diagnostics& diag,
     if (e.id.empty()) {
       diag.error(table.at(row, c.id), "id is empty: every entity needs a unique id");
       ok = false;
-    } else if (auto [it, fresh] = first_line.emplace(e.id, row.line); !fresh) {
-      diag.error(table.at(row, c.id),
-                 fmt::format("id \"{}\" is repeated (first on line {}): ids must be unique", e.id,
-                             it->second));
+    } else if (const std::string problem = id_character_problem(e.id); !problem.empty()) {
+      diag.error(table.at(row, c.id), problem);
+      ok = false;
+    } else if (const std::string clash = ids.clash(e.id, row.line); !clash.empty()) {
+      diag.error(table.at(row, c.id), clash);
       ok = false;
     }
     if (e.name.empty()) {
@@ -184,7 +271,7 @@ std::vector<Entity> read_entities(const CsvTable& table, Diagnostics& diag,
         warned_population_column = true;
       }
       ok = false;
-    } else if (!read_populations(table, row, c, e, diag, separators)) {
+    } else if (!read_populations(table, row, c, e, diag, separators, dotted)) {
       ok = false;
     } else if (needs_population && e.populations.empty()) {
       const int column = c.population >= 0 ? c.population : c.years.front().column;
@@ -199,9 +286,22 @@ std::vector<Entity> read_entities(const CsvTable& table, Diagnostics& diag,
     if (ok) entities.push_back(std::move(e));
   }
   separators.report(diag);
+  dotted.report(table.file, diag);
   std::size_t width = 0;
   const std::vector<std::string> short_ids = ids_short_of_zeros(entities, width);
-  if (!short_ids.empty()) {
+  if (ids_stored_as_numbers(table, c.id)) {
+    // Told whatever the lengths: a column of five-digit codes that all lost
+    // their zero has no short one to show.
+    diag.warning(
+        {table.file, 0, 0},
+        fmt::format("the id column holds numbers: Excel drops leading zeros; format the "
+                    "column as text{}",
+                    short_ids.empty() ? ""
+                                      : fmt::format(" ({} id(s) shorter than the {} "
+                                                    "digits of the others: {}{})",
+                                                    short_ids.size(), width, short_ids.front(),
+                                                    short_ids.size() > 1 ? ", …" : "")));
+  } else if (!short_ids.empty()) {
     diag.warning(
         {table.file, 0, 0},
         fmt::format("{} id(s) shorter than the {} digits of the others ({}{}): Excel drops "

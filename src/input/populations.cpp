@@ -9,6 +9,7 @@
 
 #include "core/count.hpp"
 #include "core/entity.hpp"
+#include "core/text.hpp"
 #include "input/csv.hpp"
 #include "input/header.hpp"
 #include "input/text_encoding.hpp"
@@ -76,6 +77,34 @@ std::int64_t count_cell(const CsvTable& t, const CsvRow& row, int column, std::s
   }
 }
 
+// Populations written with Italian thousands dots ("196.670"), as an Italian
+// spreadsheet shows a formatted column: read as whole numbers and told once
+// per file.
+class DottedFigures {
+ public:
+  // `text` without its dots when it is so written, else as it is.
+  std::string undotted(const std::string& text, int line) {
+    const std::optional<std::string> digits = dot_grouped_digits(text);
+    if (!digits) return text;
+    if (++count_ <= 3) shown_.push_back(fmt::format("{} as {} (line {})", text, *digits, line));
+    return *digits;
+  }
+
+  void report(const std::string& file, Diagnostics& diag) const {
+    if (count_ == 0) return;
+    std::string list;
+    for (const std::string& s : shown_) list += (list.empty() ? "" : ", ") + s;
+    if (count_ > shown_.size()) list += fmt::format(" and {} more", count_ - shown_.size());
+    diag.note(
+        {file, 0, 0},
+        fmt::format("populations written with a thousands dot read as whole numbers: {}", list));
+  }
+
+ private:
+  std::vector<std::string> shown_;
+  std::size_t count_ = 0;
+};
+
 PopulationRecord record(const CsvTable& t, const CsvRow& row, int code_column,
                         std::int64_t residents, int year, PopulationSource source) {
   PopulationRecord r;
@@ -97,6 +126,7 @@ std::vector<PopulationRecord> read_long(const CsvTable& t, Diagnostics& diag) {
                            kExample));
     return out;
   }
+  DottedFigures dotted;
   for (const CsvRow& row : t.rows) {
     bool ok = true;
     const std::int64_t y = count_cell(t, row, year, "year", diag, ok);
@@ -106,7 +136,7 @@ std::vector<PopulationRecord> read_long(const CsvTable& t, Diagnostics& diag) {
     }
     std::int64_t residents = 0;
     try {
-      residents = parse_population(cell_text(row, pop));
+      residents = parse_population(dotted.undotted(cell_text(row, pop), row.line));
     } catch (const ValueError& e) {
       diag.error(t.at(row, pop), e.what());
       ok = false;
@@ -120,6 +150,7 @@ std::vector<PopulationRecord> read_long(const CsvTable& t, Diagnostics& diag) {
           record(t, row, code, residents, static_cast<int>(y), PopulationSource::kPopulationsFile));
     }
   }
+  dotted.report(t.file, diag);
   return out;
 }
 

@@ -7,6 +7,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <set>
 #include <vector>
 
 #include <fmt/format.h>
@@ -230,6 +231,7 @@ class SheetReader {
   }
 
   std::vector<CsvRow> take_rows() { return std::move(rows_); }
+  std::set<std::pair<int, int>> take_number_cells() { return std::move(number_cells_); }
 
  private:
   void start_row(Attributes attrs) {
@@ -287,6 +289,9 @@ class SheetReader {
       return {};
     }
     if (type_ == "d") return cell_text_.substr(0, 10);
+    const bool date = style_ >= 0 && static_cast<std::size_t>(style_) < dates_.size() &&
+                      dates_[static_cast<std::size_t>(style_)];
+    if (!date) number_cells_.insert({row_.line, column_ - 1});
     return number_value();
   }
 
@@ -309,6 +314,7 @@ class SheetReader {
   const std::vector<bool>& dates_;
   Diagnostics& diag_;
   std::vector<CsvRow> rows_;
+  std::set<std::pair<int, int>> number_cells_;
   CsvRow row_;
   int last_row_ = 0;
   int column_ = 0;
@@ -448,7 +454,9 @@ CsvTable read_xlsx(std::string_view bytes, const std::string& file, const std::s
     h.end = [&](std::string_view name) { reader.end(name); };
     h.text = [&](std::string_view s) { reader.text(s); };
     walk_xml(read_part(zip, part), part, h);
-    return table_of_rows(reader.take_rows(), where, diag);
+    CsvTable table = table_of_rows(reader.take_rows(), where, diag);
+    table.number_cells = reader.take_number_cells();
+    return table;
   } catch (const ValueError& e) {
     diag.error({file, 0, 0}, e.what());
     CsvTable empty;

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "core/text.hpp"
 #include "present/italian.hpp"
 
 namespace citfee {
@@ -24,12 +25,12 @@ struct Transaction {
   std::vector<Posting> postings;
 };
 
-// An account name holds no ':' of its own and no double space (which ends it
-// in a posting), and a description no ';' (which starts a comment).
+// An account name holds no ':' of its own and no space of any kind (two end
+// it in a posting, a no-break one breaks `hledger check`); written so
+// reversibly, "A:1" and "A_1" stay two accounts. A description holds no ';'
+// (which starts a comment).
 std::string account_part(std::string_view text) {
-  std::string out;
-  for (char c : text) out += (c == ':' || c == ' ' || c == ';' || c == '\t') ? '_' : c;
-  return out;
+  return ledger_account_part(text);
 }
 
 std::string one_line(std::string_view text) {

@@ -1,6 +1,10 @@
 #include "present/statement.hpp"
 
+#include <optional>
+
 #include <fmt/format.h>
+
+#include "core/text.hpp"
 
 namespace citfee {
 
@@ -17,6 +21,12 @@ std::string file_name_problem(std::string_view entity_id) {
     if (c == '/' || c == '\\')
       return fmt::format("it holds \"{}\", which separates directories", c);
     if (u < 0x20 || u == 0x7f) return "it holds a control character";
+  }
+  // A right-to-left override turns "017001-2027.pdf" into what it is not in
+  // a file manager, and a zero-width space makes two names look one.
+  if (const std::optional<HiddenChar> hidden = find_hidden(entity_id)) {
+    return fmt::format("it holds {}, which does not show in a file name",
+                       code_point_name(hidden->code));
   }
   return "";
 }

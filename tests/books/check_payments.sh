@@ -5,7 +5,7 @@
 #
 #   check_payments.sh CITFEE EXAMPLES_DIR CHECK
 #
-# CHECK is one of: match, duplicates, camt, balance, journal, remind, summary. The bills are the
+# CHECK is one of: match, duplicates, camt, balance, journal, ids, remind, summary. The bills are the
 # annual fees of 2027 from examples/enti.csv; amounts worked out by hand:
 # Acquafredda 1,571 x 0.19 = 298.49 -> 298.00 (QA-2027/0001, tax code
 # 00848860175); Agnosine 2,541 x 0.19 = 482.79 -> 483.00 (QA-2027/0002);
@@ -202,6 +202,32 @@ journal)
   hledger -f registro.journal balance banca --no-total -O csv | grep -q '"1798.00 EUR"' || fail "banca"
   # A year's journal opens with what the years before left, and checks too.
   books journal --year 2028 | hledger -f - check --strict || fail "the journal of 2028"
+  ;;
+ids)
+  if ! command -v hledger >/dev/null; then
+    echo "SKIPPED: hledger not found (Debian package hledger)"
+    exit 77
+  fi
+  # Ids hledger would misread (':' splits an account, ';' starts a comment,
+  # spaces end it) meet in one books over three years; each keeps its account.
+  ids() { "$citfee" "$@" --books ids.db; }
+  printf 'id,name,type\nA:1,Ente A due punti,comunita_montana\nB 2,Ente B spazio,comunita_montana\nC;3,Ente C,comunita_montana\nD%%3A4,Ente D,comunita_montana\nE(5),Ente E,comunita_montana\n' >ids-2027.csv
+  printf 'id,name,type\nA_1,Ente A trattino,comunita_montana\nB_2,Ente B trattino,comunita_montana\nD:4,Ente D due punti,comunita_montana\n' >ids-2028.csv
+  printf 'id,name,type\nA 1,Ente A spazio,comunita_montana\nA;1b,Ente A bis,comunita_montana\n' >ids-2029.csv
+  for year in 2027 2028 2029; do
+    CITFEE_TODAY=$year-01-15 ids annual --year $year --entities ids-$year.csv --issue -O csv >/dev/null ||
+      fail "the bills of $year"
+  done
+  ids journal -o ids.journal
+  hledger -f ids.journal check --strict || fail "hledger check --strict"
+  n=$(hledger -f ids.journal accounts crediti:enti | wc -l)
+  [[ $n == 10 ]] || fail "$n accounts of entities, not 10"
+  # Each entity's account holds its own bill: 10 accounts of one bill each.
+  hledger -f ids.journal balance crediti:enti --flat --no-total -O csv | tail -n +2 >bal.csv
+  [[ $(wc -l <bal.csv) == 10 ]] || fail "the balance has not 10 accounts"
+  grep -q '"crediti:enti:A%3A1"' bal.csv || fail "A:1 has no account of its own"
+  grep -q '"crediti:enti:A_1"' bal.csv || fail "A_1 has no account of its own"
+  grep -q '"crediti:enti:A%201"' bal.csv || fail "A 1 has no account of its own"
   ;;
 remind)
   if ! command -v pdftotext >/dev/null; then

@@ -25,6 +25,8 @@ except ImportError:
     sys.exit(77)
 
 CITFEE = os.path.abspath(sys.argv[1])
+NUMBER_IDS = ("enti.xlsx:Foglio1: the id column holds numbers: Excel drops leading zeros; "
+              "format the column as text")
 DATA_DIR = os.path.abspath(sys.argv[2])
 
 
@@ -119,6 +121,29 @@ class Workbooks(unittest.TestCase):
         ids = [line.split(",")[0] for line in out.splitlines()[1:]]
         self.assertIn("17001", ids)
         self.assertNotIn("017001", ids)
+        self.assertEqual(err.count(NUMBER_IDS), 1, err)
+
+    def test_numeric_ids_are_told_once_by_annual_semester_and_check(self):
+        # Every code a number and all of one length: no id is shorter than the
+        # others, yet Excel has dropped every zero.
+        rows = csv_rows("enti.csv")
+        save_workbook(self.path("enti.xlsx"), rows, numbers={"id", "population"})
+        usage = [[str(int(row[0])) if row[0].isdigit() else row[0]] + row[1:]
+                 for row in csv_rows("consumi-long.csv")]
+        with open(self.path("consumi-numeri.csv"), "w", newline="", encoding="utf-8") as f:
+            csv.writer(f, lineterminator="\n").writerows(usage)
+        for args in (["annual", "--year", "2027", "-O", "csv"],
+                     ["semester", "--period", "2026-H2", "--usage", "consumi-numeri.csv", "-O",
+                      "csv"],
+                     ["check", "--year", "2027"]):
+            status, _, err = run(args + ["--entities", "enti.xlsx"], self.dir)
+            self.assertEqual(status, 0, err)
+            self.assertEqual(err.count(NUMBER_IDS), 1, (args, err))
+        # Ids as text: nothing to tell.
+        save_workbook(self.path("enti.xlsx"), rows, numbers={"population"})
+        status, _, err = run(["check", "--year", "2027", "--entities", "enti.xlsx"], self.dir)
+        self.assertEqual(status, 0, err)
+        self.assertNotIn("holds numbers", err)
 
     def test_usage_workbook_bills_as_the_csv(self):
         save_workbook(self.path("consumi.xlsx"), csv_rows("consumi-long.csv"),

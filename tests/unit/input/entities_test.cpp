@@ -7,9 +7,11 @@
 
 #include <fmt/format.h>
 
+#include "core/text.hpp"
 #include "input/entities.hpp"
 #include "input/header.hpp"
 #include "input/read_file.hpp"
+#include "present/statement.hpp"
 #include "support.hpp"
 
 using namespace citfee;
@@ -152,8 +154,8 @@ TEST_CASE("entities: populations that are not a positive whole number", "[entiti
     const char* says;
   };
   for (Bad bad : {Bad{"", "missing"}, Bad{"0", "zero"}, Bad{"000", "zero"}, Bad{"-5", "negative"},
-                  Bad{"12.5", "not a whole number"}, Bad{"1.579", "write 1579"},
-                  Bad{"\"1,579\"", "write 1579"}, Bad{"12.345.678", "write 12345678"},
+                  Bad{"12.5", "not a whole number"}, Bad{"1.5790", "not a whole number"},
+                  Bad{"\"1,579\"", "write 1579"}, Bad{"\"12,345,678\"", "write 12345678"},
                   Bad{"1 579", "write 1579"}, Bad{"1e3", "not a whole number"},
                   Bad{"abc", "not a whole number"}, Bad{"99999999999999999999999999", "too large"},
                   Bad{"100000001", "too large"}, Bad{"+5", "not a whole number"}}) {
@@ -184,7 +186,7 @@ TEST_CASE("entities: population is optional for non-Comuni, but must be valid wh
   Read r = read(
       "id,name,type,population\n"
       "CM01,Comunità Montana di Valle Camonica,comunita_montana,\n"
-      "CM02,Comunità Montana di Valle Sabbia,Comunità Montana,1.579\n");
+      "CM02,Comunità Montana di Valle Sabbia,Comunità Montana,\"1,579\"\n");
   REQUIRE(r.diag.errors.size() == 1);
   CHECK(r.diag.errors[0].where.line == 3);
   CHECK_THAT(r.diag.errors[0].message, Contains("write 1579"));
@@ -262,7 +264,7 @@ TEST_CASE("entities: empty id and empty name", "[entities]") {
 TEST_CASE("entities: every problem of a file is reported at once", "[entities]") {
   Read r = read(
       "id,name,type,population\n"
-      "017001,A,comune,1.579\n"
+      "017001,A,comune,\"1,579\"\n"
       "017002,B,provincia,5\n"
       "017001,C,comune,5\n"
       "017004,D,comune,-3\n"
@@ -314,10 +316,15 @@ TEST_CASE("entities: the sample files in tests/data", "[entities]") {
     CHECK_THAT(r.diag.errors[0].message, Contains("line 3"));
   }
   {
+    // "1.579", as an Italian spreadsheet shows a grouped number: 1579, told once.
     Read r = from_file("enti-population-dot.csv");
-    REQUIRE(r.diag.errors.size() == 1);
-    CHECK(r.diag.errors[0].str().rfind("enti-population-dot.csv:4:4: ", 0) == 0);
-    CHECK_THAT(r.diag.errors[0].message, Contains("write 1579"));
+    REQUIRE(r.diag.ok());
+    REQUIRE(r.entities.size() == 3);
+    CHECK(r.entities[2].population == 1579);
+    REQUIRE(r.diag.notes.size() == 1);
+    CHECK(r.diag.notes[0].str() ==
+          "enti-population-dot.csv: populations written with a thousands dot read as whole "
+          "numbers: 1.579 as 1579 (line 4)");
   }
   {
     Read r = from_file("enti-unknown-type.csv");
@@ -420,9 +427,11 @@ TEST_CASE("joined, left and istat columns", "[entities][membership]") {
 }
 
 TEST_CASE("thousands separators down a column are told once") {
+  // Commas: a thousands dot is read (see below), a comma is not.
   auto file_with = [](int rows) {
     std::string text = "id,name,type,population\n";
-    for (int i = 0; i < rows; ++i) text += fmt::format("{},C{},comune,2.{:03}\n", 100 + i, i, i);
+    for (int i = 0; i < rows; ++i)
+      text += fmt::format("{},C{},comune,\"2,{:03}\"\n", 100 + i, i, i);
     return text + "999,Ok,comune,1500\n";
   };
   const Read few = read(file_with(3));
@@ -435,4 +444,119 @@ TEST_CASE("thousands separators down a column are told once") {
   CHECK_THAT(text, Contains("write 2000"));
   CHECK_THAT(text, Contains("4 more rows alike, lines 3, 4, 5, 6:"));
   CHECK(many.entities.size() == 1);
+}
+
+TEST_CASE("populations with Italian thousands dots are read, once told", "[entities][population]") {
+  Read r = read(
+      "id,name,type,population,population_2026\n"
+      "017001,Comune di Acquafredda,comune,1.579,1.580\n"
+      "017029,Comune di Brescia,capoluogo,196.670,\n"
+      "017002,Comune di Adro,comune,7.245,\n"
+      "017003,Comune di Agnosine,comune,2550,\n"
+      "017004,Comune di Alfianello,comune,2.470,\n");
+  REQUIRE(r.diag.ok());
+  REQUIRE(r.entities.size() == 5);
+  CHECK(r.entities[0].population == 1579);
+  CHECK(r.entities[0].populations[0].residents == 1580);
+  CHECK(r.entities[1].population == 196670);
+  CHECK(r.entities[3].population == 2550);
+  REQUIRE(r.diag.notes.size() == 1);
+  CHECK(r.diag.notes[0].str() ==
+        "enti.csv: populations written with a thousands dot read as whole numbers: 1.580 as "
+        "1580 (line 2), 1.579 as 1579 (line 2), 196.670 as 196670 (line 3) and 2 more");
+  // Anything else with a dot or a comma is still refused, each where it is.
+  Read bad = read(
+      "id,name,type,population\n"
+      "017001,Comune di Acquafredda,comune,1.57\n"
+      "017002,Comune di Adro,comune,\"1,579\"\n"
+      "017003,Comune di Agnosine,comune,1.5790\n");
+  CHECK(bad.entities.empty());
+  CHECK(bad.diag.notes.empty());
+  const std::string text = diagnostics_text(bad.diag);
+  CHECK_THAT(text, Contains("enti.csv:2:4: population \"1.57\""));
+  CHECK_THAT(text, Contains("enti.csv:3:4: population \"1,579\""));
+  CHECK_THAT(text, Contains("enti.csv:4:4: population \"1.5790\""));
+}
+
+TEST_CASE("ids with characters that do not show are refused, each named", "[entities][ids]") {
+  Read r = read(
+      "id,name,type,population\n"
+      "017001,Comune di Acquafredda,comune,1579\n"
+      "017001\xe2\x80\x8b,Comune di Acquafredda bis,comune,1579\n"
+      "\xe2\x80\xae"
+      "100710,Comune di Adro,comune,7245\n"
+      "0170\xc2\xa0\xc2\xa0"
+      "03,Comune di Agnosine,comune,2550\n"
+      "01700\xef\xbc\x94,Comune di Alfianello,comune,2470\n"
+      "017005,Comune di Anfo,comune,480\n");
+  CHECK(r.entities.size() == 2);
+  REQUIRE(r.diag.errors.size() == 4);
+  const std::string text = diagnostics_text(r.diag);
+  CHECK_THAT(text, Contains("enti.csv:3:1: id \"017001\\u200b\" holds U+200B (zero-width space), "
+                            "a character that does not show"));
+  CHECK_THAT(text, Contains("enti.csv:4:1: id \"\\u202e100710\" holds U+202E (right-to-left "
+                            "override)"));
+  CHECK_THAT(text, Contains("enti.csv:5:1: id \"0170\\u00a0\\u00a003\" holds U+00A0 (no-break "
+                            "space)"));
+  CHECK_THAT(text, Contains("enti.csv:6:1: id \"01700\\uff14\" holds U+FF14 (fullwidth digit 4), "
+                            "which looks like a digit but is not one"));
+}
+
+TEST_CASE("ids that payments would read as one are refused, naming both lines", "[entities][ids]") {
+  Read r = read(
+      "id,name,type,population\n"
+      "A:1,Comune di Acquafredda,comune,1579\n"
+      "A_1,Comune di Adro,comune,7245\n"
+      "a 1,Comune di Agnosine,comune,2550\n"
+      "A;1,Comune di Anfo,comune,480\n"
+      "B1,Comune di Bagolino,comune,3900\n"
+      "b1,Comune di Barbariga,comune,2400\n"
+      "C1,Comune di Bedizzole,comune,12400\n");
+  CHECK(r.entities.size() == 3);
+  REQUIRE(r.diag.errors.size() == 4);
+  const std::string text = diagnostics_text(r.diag);
+  CHECK_THAT(text, Contains("enti.csv:3:1: id \"A_1\" is too like id \"A:1\" of line 2: both are "
+                            "read as \"a_1\" when payments are matched"));
+  CHECK_THAT(text, Contains("enti.csv:4:1: id \"a 1\" is too like id \"A:1\" of line 2"));
+  CHECK_THAT(text, Contains("enti.csv:5:1: id \"A;1\" is too like id \"A:1\" of line 2"));
+  CHECK_THAT(text, Contains("enti.csv:7:1: id \"b1\" is too like id \"B1\" of line 6"));
+}
+
+TEST_CASE("names may hold a bidirectional override: kept, and escaped when shown",
+          "[entities][ids]") {
+  Read r = read(
+      "id,name,type,population\n"
+      "017001,Comune di \xe2\x80\xae"
+      "ordA,comune,1579\n");
+  REQUIRE(r.diag.ok());
+  REQUIRE(r.entities.size() == 1);
+  CHECK(escape_controls(r.entities[0].name) == "Comune di \\u202eordA");
+  // The letter's file is named by the id, which holds no such character.
+  CHECK(file_name_problem(r.entities[0].id).empty());
+  CHECK(file_name_problem("017001\xe2\x80\xae") ==
+        "it holds U+202E (right-to-left override), which does not show in a file name");
+  CHECK_THAT(file_name_problem("017001\xe2\x80\x8b"), Contains("U+200B"));
+}
+
+TEST_CASE("an id column a workbook stores as numbers is told once", "[entities][ids][xlsx]") {
+  Diagnostics diag;
+  std::vector<CsvRow> rows = {{1, {"id", "name", "type", "population"}},
+                              {2, {"17001", "Comune di Acquafredda", "comune", "1579"}},
+                              {3, {"17002", "Comune di Adro", "comune", "7245"}}};
+  CsvTable table = table_of_rows(rows, "enti.xlsx:Foglio1", diag);
+  const std::vector<Entity> text_ids = read_entities(table, diag);
+  CHECK(text_ids.size() == 2);
+  CHECK(diag.warnings.empty());
+  table.number_cells = {{2, 0}, {2, 3}, {3, 0}, {3, 3}};
+  const std::vector<Entity> number_ids = read_entities(table, diag);
+  CHECK(number_ids.size() == 2);
+  REQUIRE(diag.warnings.size() == 1);
+  CHECK(diag.warnings[0].str() ==
+        "enti.xlsx:Foglio1: the id column holds numbers: Excel drops leading zeros; format the "
+        "column as text");
+  // Numbers in other columns only: nothing to tell.
+  Diagnostics other;
+  table.number_cells = {{2, 3}, {3, 3}};
+  read_entities(table, other);
+  CHECK(other.warnings.empty());
 }

@@ -67,7 +67,7 @@ TEST_CASE("an empty populations file is an error", "[populations]") {
 }
 
 TEST_CASE("long layout problems have their place", "[populations]") {
-  Read r = read_text("id,year,population\n017028,2025,5.000\n017040,20x5,9990\n");
+  Read r = read_text("id,year,population\n017028,2025,\"5,000\"\n017040,20x5,9990\n");
   CHECK(r.records.empty());
   CHECK_THAT(diagnostics_text(r.diag), Contains("popolazioni.csv:2:3:"));
   CHECK_THAT(diagnostics_text(r.diag), Contains("popolazioni.csv:3:2:"));
@@ -154,4 +154,22 @@ TEST_CASE("Windows-1252 text becomes UTF-8; undefined bytes are refused", "[enco
   CHECK(windows1252_to_utf8("Et\xE0 1\xB0 gennaio \x80") == "Età 1° gennaio €");
   CHECK(windows1252_to_utf8("plain") == "plain");
   CHECK_FALSE(windows1252_to_utf8("\x81"));
+}
+
+TEST_CASE("long layout: populations with Italian thousands dots are read, once told",
+          "[populations]") {
+  Read r = read_text("id,year,population\n017029,2025,196.670\n017028,2025,5000\n");
+  INFO(diagnostics_text(r.diag));
+  REQUIRE(r.diag.ok());
+  REQUIRE(r.records.size() == 2);
+  CHECK(r.records[0].figure.residents == 196670);
+  REQUIRE(r.diag.notes.size() == 1);
+  CHECK(r.diag.notes[0].str() ==
+        "popolazioni.csv: populations written with a thousands dot read as whole numbers: "
+        "196.670 as 196670 (line 2)");
+  Read bad = read_text("id,year,population\n017029,2025,196.67\n017028,2025,\"5,000\"\n");
+  CHECK(bad.records.empty());
+  CHECK(bad.diag.notes.empty());
+  CHECK_THAT(diagnostics_text(bad.diag), Contains("popolazioni.csv:2:3:"));
+  CHECK_THAT(diagnostics_text(bad.diag), Contains("popolazioni.csv:3:3:"));
 }

@@ -1,6 +1,13 @@
 // The hledger journal of the books: what each bill and payment posts.
 #include <catch2/catch.hpp>
 
+#include <iterator>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
 #include "present/journal.hpp"
 
 using namespace citfee;
@@ -92,4 +99,39 @@ TEST_CASE("a year's journal opens with what the years before left, revenue aside
   CHECK(has(j, "    patrimonio:apertura                                 -70.00 EUR\n"));
   CHECK_FALSE(has(j, "account ricavi"));
   CHECK(has(j, "0 EUR = 50.00 EUR\n"));
+}
+
+TEST_CASE("ids hledger would misread keep accounts of their own, without spaces", "[ids]") {
+  // Ids of different files and years meet in one books: each its account.
+  const char* ids[] = {"A:1",
+                       "A_1",
+                       "A 1",
+                       "A;1",
+                       "A\xc2\xa0\xc2\xa0"
+                       "1",
+                       "A%3A1"};
+  std::vector<IssuedBill> bills;
+  int n = 0;
+  for (const char* id : ids)
+    bills.push_back(semester(fmt::format("QV-2026/{:04}", ++n).c_str(), id, "30.00"));
+  const std::string j = hledger_journal(bills, {}, {});
+  CHECK(has(j, "account crediti:enti:A%3A1\n"));
+  CHECK(has(j, "account crediti:enti:A_1\n"));
+  CHECK(has(j, "account crediti:enti:A%201\n"));
+  CHECK(has(j, "account crediti:enti:A%3B1\n"));
+  CHECK(has(j, "account crediti:enti:A%C2%A0%C2%A01\n"));
+  CHECK(has(j, "account crediti:enti:A%253A1\n"));
+  std::set<std::string> accounts;
+  std::size_t start = 0;
+  while ((start = j.find("account crediti:enti:", start)) != std::string::npos) {
+    const std::size_t end = j.find('\n', start);
+    accounts.insert(j.substr(start, end - start));
+    start = end;
+  }
+  CHECK(accounts.size() == std::size(ids));
+  // No no-break space and no double space inside an account.
+  for (const std::string& a : accounts) {
+    CHECK(a.find("\xc2\xa0") == std::string::npos);
+    CHECK(a.find("  ") == std::string::npos);
+  }
 }
