@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 #include <cmath>
+#include <utility>
 
 #include "core/error.hpp"
 
@@ -29,6 +30,22 @@ void set_color(cairo_t* cr, Color c) {
   cairo_set_source_rgb(cr, c.r, c.g, c.b);
 }
 
+cairo_status_t discard(void*, const unsigned char*, unsigned int) {
+  return CAIRO_STATUS_SUCCESS;
+}
+
+// When many layouts are kept, those of the last document stay and the others go.
+constexpr std::size_t kKeepLayouts = 512;
+
+// What decides a layout: the text and every setting Typesetter::layout makes
+// (not the colour, which is cairo's source when drawn).
+std::string layout_key(const std::string& text, const TextStyle& style, double width) {
+  std::string key =
+      fmt::format("{}|{}|{}|{}|{}|", style.size, style.bold ? 1 : 0, static_cast<int>(style.align),
+                  style.justify ? 1 : 0, width < 0 ? -1 : std::lround(width * PANGO_SCALE));
+  return key + text;
+}
+
 }  // namespace
 
 Typesetter::Typesetter() {
@@ -41,7 +58,15 @@ Typesetter::Typesetter() {
   cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
   pango_cairo_context_set_font_options(context_, options);
   cairo_font_options_destroy(options);
-  layout_ = pango_layout_new(context_);
+  // The context takes the font options and transformation of an A4 PDF
+  // surface, those of every document the layouts are drawn into; an unused
+  // one is enough to learn them.
+  cairo_surface_t* pdf =
+      cairo_pdf_surface_create_for_stream(discard, nullptr, PdfCanvas::kWidth, PdfCanvas::kHeight);
+  cairo_t* cr = cairo_create(pdf);
+  pango_cairo_update_context(cr, context_);
+  cairo_destroy(cr);
+  cairo_surface_destroy(pdf);
   try {
     check_font();
   } catch (...) {
@@ -55,47 +80,10 @@ Typesetter::~Typesetter() {
 }
 
 void Typesetter::release() {
-  g_object_unref(layout_);
+  for (auto& [key, kept] : layouts_) g_object_unref(kept.layout);
+  layouts_.clear();
   g_object_unref(context_);
   g_object_unref(fonts_);
-}
-
-PdfCanvas::PdfCanvas(std::string& out, const PdfInfo& info)
-    : PdfCanvas(out, info, std::make_unique<Typesetter>()) {}
-
-PdfCanvas::PdfCanvas(std::string& out, const PdfInfo& info, std::unique_ptr<Typesetter> own)
-    : out_(out), owned_(std::move(own)), typesetter_(*owned_) {
-  start(info);
-}
-
-PdfCanvas::PdfCanvas(std::string& out, const PdfInfo& info, Typesetter& typesetter)
-    : out_(out), typesetter_(typesetter) {
-  start(info);
-}
-
-void PdfCanvas::start(const PdfInfo& info) {
-  surface_ = cairo_pdf_surface_create_for_stream(append, &out_, kWidth, kHeight);
-  // cairo would stamp the current time: the statement's date keeps re-runs identical.
-  cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_CREATE_DATE,
-                                 pdf_date(info.created).c_str());
-  cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_MOD_DATE,
-                                 pdf_date(info.created).c_str());
-  cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_TITLE, info.title.c_str());
-  cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_AUTHOR, info.author.c_str());
-  cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_CREATOR, info.creator.c_str());
-  cr_ = cairo_create(surface_);
-  // The context takes this surface's font options and transformation: those
-  // of every A4 PDF surface, so what the context has cached still holds.
-  pango_cairo_update_context(cr_, typesetter_.context_);
-}
-
-PdfCanvas::~PdfCanvas() {
-  release();
-}
-
-void PdfCanvas::release() {
-  cairo_destroy(cr_);
-  cairo_surface_destroy(surface_);
 }
 
 // Without the font, fontconfig would quietly substitute another one, or none.
@@ -118,12 +106,20 @@ void Typesetter::check_font() {
   }
 }
 
-PangoLayout* PdfCanvas::layout(const std::string& text, const TextStyle& style, double width) {
+const Typesetter::Kept& Typesetter::layout(const std::string& text, const TextStyle& style,
+                                           double width) {
+  std::string key = layout_key(text, style, width);
+  if (auto it = layouts_.find(key); it != layouts_.end()) {
+    ++reused_;
+    it->second.used = document_;
+    return it->second;
+  }
+  ++made_;
   PangoFontDescription* font = pango_font_description_new();
   pango_font_description_set_family(font, kFamily);
   pango_font_description_set_weight(font, style.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
   pango_font_description_set_absolute_size(font, style.size * PANGO_SCALE);
-  PangoLayout* l = typesetter_.layout_;
+  PangoLayout* l = pango_layout_new(context_);
   pango_layout_set_font_description(l, font);
   pango_font_description_free(font);
   pango_layout_set_width(l, width < 0 ? -1 : static_cast<int>(std::lround(width * PANGO_SCALE)));
@@ -138,96 +134,146 @@ PangoLayout* PdfCanvas::layout(const std::string& text, const TextStyle& style, 
                              style.align == Align::kRight ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
   pango_layout_set_justify(l, style.justify);
   pango_layout_set_text(l, text.c_str(), static_cast<int>(text.size()));
-  return l;
+  Kept kept{l, 0, 0, document_};
+  pango_layout_get_size(l, &kept.width, &kept.height);
+  return layouts_.emplace(std::move(key), kept).first->second;
 }
 
-namespace {
-
-// What decides a layout's size: the text and every setting layout() makes.
-std::string size_key(const std::string& text, const TextStyle& style, double width) {
-  std::string key =
-      fmt::format("{}|{}|{}|{}|{}|", style.size, style.bold ? 1 : 0, static_cast<int>(style.align),
-                  style.justify ? 1 : 0, width < 0 ? -1 : std::lround(width * PANGO_SCALE));
-  return key + text;
-}
-
-}  // namespace
-
-std::pair<int, int> PdfCanvas::size(const std::string& text, const TextStyle& style, double width,
-                                    PangoLayout** drawn) {
-  std::string key = size_key(text, style, width);
-  if (dry_) {
-    if (auto it = typesetter_.sizes_.find(key); it != typesetter_.sizes_.end()) return it->second;
+void Typesetter::next_document() {
+  if (layouts_.size() > kKeepLayouts) {
+    std::erase_if(layouts_, [&](const auto& entry) {
+      if (entry.second.used == document_) return false;
+      g_object_unref(entry.second.layout);
+      return true;
+    });
   }
-  PangoLayout* l = layout(text, style, width);
-  int w = 0;
-  int h = 0;
-  pango_layout_get_size(l, &w, &h);
-  typesetter_.sizes_.insert_or_assign(std::move(key), std::pair{w, h});
-  if (drawn) *drawn = l;
-  return {w, h};
+  ++document_;
+}
+
+Drawing::~Drawing() {
+  clear();
+}
+
+Drawing::Drawing(Drawing&& other) noexcept
+    : ops_(std::exchange(other.ops_, {})), pages_(std::exchange(other.pages_, 0)) {}
+
+Drawing& Drawing::operator=(Drawing&& other) noexcept {
+  if (this != &other) {
+    clear();
+    ops_ = std::exchange(other.ops_, {});
+    pages_ = std::exchange(other.pages_, 0);
+  }
+  return *this;
+}
+
+void Drawing::clear() {
+  for (const Op& op : ops_) {
+    if (op.layout) g_object_unref(op.layout);
+  }
+  ops_.clear();
+  pages_ = 0;
 }
 
 double PdfCanvas::text(const std::string& text, const TextStyle& style, double x, double y,
                        double width) {
-  PangoLayout* l = nullptr;
-  const auto [w, h] = size(text, style, width, &l);
+  const Typesetter::Kept& kept = typesetter_.layout(text, style, width);
   if (!dry_) {
-    set_color(cr_, style.color);
-    cairo_move_to(cr_, x, y);
-    pango_cairo_show_layout(cr_, l);
+    drawing_.ops_.push_back({Drawing::Kind::kText,
+                             static_cast<PangoLayout*>(g_object_ref(kept.layout)), x, y, 0, 0, 0,
+                             style.color});
   }
-  return static_cast<double>(h) / PANGO_SCALE;
+  return static_cast<double>(kept.height) / PANGO_SCALE;
 }
 
 double PdfCanvas::natural_width(const std::string& text, const TextStyle& style) {
-  const bool was_dry = dry_;
-  dry_ = true;  // only measured
-  const int w = size(text, style, -1, nullptr).first;
-  dry_ = was_dry;
-  return static_cast<double>(w) / PANGO_SCALE;
+  return static_cast<double>(typesetter_.layout(text, style, -1).width) / PANGO_SCALE;
 }
 
 void PdfCanvas::fill(double x, double y, double width, double height, Color color) {
   if (dry_) return;
-  set_color(cr_, color);
-  cairo_rectangle(cr_, x, y, width, height);
-  cairo_fill(cr_);
+  drawing_.ops_.push_back({Drawing::Kind::kFill, nullptr, x, y, width, height, 0, color});
 }
 
 void PdfCanvas::line(double x1, double y1, double x2, double y2, double width, Color color) {
   if (dry_) return;
-  set_color(cr_, color);
-  cairo_set_line_width(cr_, width);
-  cairo_move_to(cr_, x1, y1);
-  cairo_line_to(cr_, x2, y2);
-  cairo_stroke(cr_);
+  drawing_.ops_.push_back({Drawing::Kind::kLine, nullptr, x1, y1, x2, y2, width, color});
 }
 
 void PdfCanvas::watermark(const std::string& text, Color color) {
   if (dry_) return;
-  PangoLayout* l = layout(text, TextStyle{120, true, color, Align::kLeft, false}, -1);
-  int w = 0;
-  int h = 0;
-  pango_layout_get_size(l, &w, &h);
-  cairo_save(cr_);
-  cairo_translate(cr_, kWidth / 2, kHeight / 2);
-  cairo_rotate(cr_, -std::atan2(kHeight, kWidth));
-  cairo_move_to(cr_, -static_cast<double>(w) / PANGO_SCALE / 2,
-                -static_cast<double>(h) / PANGO_SCALE / 2);
-  // Drawn as outlines, not text: the mark must not mingle with the words a
-  // reader or a program copies out of the page.
-  pango_cairo_layout_path(cr_, l);
-  cairo_set_source_rgba(cr_, color.r, color.g, color.b, 0.22);
-  cairo_fill(cr_);
-  cairo_restore(cr_);
+  const Typesetter::Kept& kept =
+      typesetter_.layout(text, TextStyle{120, true, color, Align::kLeft, false}, -1);
+  drawing_.ops_.push_back({Drawing::Kind::kWatermark,
+                           static_cast<PangoLayout*>(g_object_ref(kept.layout)),
+                           static_cast<double>(kept.width) / PANGO_SCALE,
+                           static_cast<double>(kept.height) / PANGO_SCALE, 0, 0, 0, color});
 }
 
 void PdfCanvas::show_page() {
-  if (!dry_) cairo_show_page(cr_);
+  if (dry_) return;
+  drawing_.ops_.push_back({Drawing::Kind::kPage, nullptr, 0, 0, 0, 0, 0, {}});
+  ++drawing_.pages_;
 }
 
-void PdfCanvas::finish() {
+PdfDocument::PdfDocument(std::string& out, const PdfInfo& info) : out_(out) {
+  surface_ =
+      cairo_pdf_surface_create_for_stream(append, &out_, PdfCanvas::kWidth, PdfCanvas::kHeight);
+  // cairo would stamp the current time: the statement's date keeps re-runs identical.
+  cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_CREATE_DATE,
+                                 pdf_date(info.created).c_str());
+  cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_MOD_DATE,
+                                 pdf_date(info.created).c_str());
+  cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_TITLE, info.title.c_str());
+  cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_AUTHOR, info.author.c_str());
+  cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_CREATOR, info.creator.c_str());
+  cr_ = cairo_create(surface_);
+}
+
+PdfDocument::~PdfDocument() {
+  cairo_destroy(cr_);
+  cairo_surface_destroy(surface_);
+}
+
+void PdfDocument::play(const Drawing& drawing) {
+  for (const Drawing::Op& op : drawing.ops_) {
+    switch (op.kind) {
+      case Drawing::Kind::kText:
+        set_color(cr_, op.color);
+        cairo_move_to(cr_, op.x1, op.y1);
+        pango_cairo_show_layout(cr_, op.layout);
+        break;
+      case Drawing::Kind::kFill:
+        set_color(cr_, op.color);
+        cairo_rectangle(cr_, op.x1, op.y1, op.x2, op.y2);
+        cairo_fill(cr_);
+        break;
+      case Drawing::Kind::kLine:
+        set_color(cr_, op.color);
+        cairo_set_line_width(cr_, op.width);
+        cairo_move_to(cr_, op.x1, op.y1);
+        cairo_line_to(cr_, op.x2, op.y2);
+        cairo_stroke(cr_);
+        break;
+      case Drawing::Kind::kWatermark:
+        cairo_save(cr_);
+        cairo_translate(cr_, PdfCanvas::kWidth / 2, PdfCanvas::kHeight / 2);
+        cairo_rotate(cr_, -std::atan2(PdfCanvas::kHeight, PdfCanvas::kWidth));
+        cairo_move_to(cr_, -op.x1 / 2, -op.y1 / 2);
+        // Drawn as outlines, not text: the mark must not mingle with the
+        // words a reader or a program copies out of the page.
+        pango_cairo_layout_path(cr_, op.layout);
+        cairo_set_source_rgba(cr_, op.color.r, op.color.g, op.color.b, 0.22);
+        cairo_fill(cr_);
+        cairo_restore(cr_);
+        break;
+      case Drawing::Kind::kPage:
+        cairo_show_page(cr_);
+        break;
+    }
+  }
+}
+
+void PdfDocument::finish() {
   cairo_surface_finish(surface_);
   const cairo_status_t status = cairo_surface_status(surface_);
   if (status != CAIRO_STATUS_SUCCESS) {

@@ -5,7 +5,10 @@
 
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
 #include <exception>
+#include <memory>
+#include <mutex>
 #include <thread>
 
 #include <fmt/format.h>
@@ -355,34 +358,26 @@ int count_pages(PdfCanvas& canvas, const Statement& s) {
   return pages;
 }
 
-void draw(PdfCanvas& canvas, const Statement& s) {
+// The statement typeset once: what its pages show, for its own PDF and the bundle.
+Drawing typeset(const Statement& s, Typesetter& typesetter) {
+  Drawing drawing;
+  PdfCanvas canvas(drawing, typesetter);
   Layout(canvas, s, count_pages(canvas, s)).draw();
+  typesetter.next_document();
+  return drawing;
 }
 
 PdfInfo info(const Statement& s, const std::string& title) {
   return {title, s.issuer.name, fmt::format("citfee {}", kVersion), s.date};
 }
 
-std::string single_pdf(const Statement& statement, Typesetter& typesetter) {
+std::string single_pdf(const Statement& statement, const Drawing& drawing) {
   std::string out;
   {
-    PdfCanvas canvas(
-        out, info(statement, fmt::format("{} – {}", statement.subject, statement.recipient.name)),
-        typesetter);
-    draw(canvas, statement);
-    canvas.finish();
-  }
-  return out;
-}
-
-std::string bundle_pdf(const std::vector<Statement>& statements, const std::string& title,
-                       Typesetter& typesetter) {
-  std::string out;
-  if (statements.empty()) return out;
-  {
-    PdfCanvas canvas(out, info(statements.front(), title), typesetter);
-    for (const Statement& s : statements) draw(canvas, s);
-    canvas.finish();
+    PdfDocument document(
+        out, info(statement, fmt::format("{} – {}", statement.subject, statement.recipient.name)));
+    document.play(drawing);
+    document.finish();
   }
   return out;
 }
@@ -397,52 +392,89 @@ unsigned worker_count(unsigned wanted, std::size_t documents) {
 
 std::string statement_pdf(const Statement& statement) {
   Typesetter typesetter;
-  return single_pdf(statement, typesetter);
+  return single_pdf(statement, typeset(statement, typesetter));
 }
 
 std::string combined_pdf(const std::vector<Statement>& statements, const std::string& title) {
+  std::string out;
+  if (statements.empty()) return out;
   Typesetter typesetter;
-  return bundle_pdf(statements, title, typesetter);
+  {
+    PdfDocument document(out, info(statements.front(), title));
+    for (const Statement& s : statements) document.play(typeset(s, typesetter));
+    document.finish();
+  }
+  return out;
 }
 
 std::vector<std::string> statement_pdfs(const std::vector<Statement>& statements,
-                                        const std::string& combined_title, unsigned threads) {
-  const std::size_t count = statements.size() + 1;
-  std::vector<std::string> pdfs(count);
-  // Documents are taken in turn from one counter, the combined one first (the
-  // longest): each thread stays busy until none is left, whatever the order
-  // in which they finish. Each document's bytes depend only on it.
+                                        const std::string& combined_title, unsigned threads,
+                                        TypesetCounts* counts) {
+  const std::size_t count = statements.size();
+  std::vector<std::string> pdfs(count + 1);  // the letters, then the bundle
+  if (count == 0) return pdfs;
+  // Each letter is typeset once, played into its own PDF and then into the
+  // bundle. The bundle takes the letters in order: a thread with a letter
+  // waits for the letters before it to be in, then plays its own. So the
+  // layouts a thread made are drawn by it alone, and the bundle gets the
+  // drawing operations it would get were it typeset on its own.
+  PdfDocument bundle(pdfs.back(), info(statements.front(), combined_title));
+  std::mutex turn_mutex;
+  std::condition_variable turn;
+  std::size_t bundled = 0;  // letters in the bundle
+  bool stop = false;        // a thread failed
   std::atomic<std::size_t> next{0};
-  std::vector<std::exception_ptr> failures(worker_count(threads, count));
-  auto work = [&](std::exception_ptr& failure) {
+  const unsigned workers = worker_count(threads, count);
+  std::vector<std::exception_ptr> failures(workers);
+  // Kept until the bundle is finished: its fonts came from them.
+  std::vector<std::unique_ptr<Typesetter>> typesetters(workers);
+  auto work = [&](std::size_t worker) {
     try {
-      Typesetter typesetter;
+      typesetters[worker] = std::make_unique<Typesetter>();
+      Typesetter& typesetter = *typesetters[worker];
       for (std::size_t i = next++; i < count; i = next++) {
-        pdfs[i] = i == 0 ? bundle_pdf(statements, combined_title, typesetter)
-                         : single_pdf(statements[i - 1], typesetter);
+        const Drawing drawing = typeset(statements[i], typesetter);
+        pdfs[i] = single_pdf(statements[i], drawing);
+        std::unique_lock lock(turn_mutex);
+        turn.wait(lock, [&] { return bundled == i || stop; });
+        if (stop) return;
+        bundle.play(drawing);
+        ++bundled;
+        lock.unlock();
+        turn.notify_all();
       }
     } catch (...) {
-      failure = std::current_exception();
+      failures[worker] = std::current_exception();
       next = count;  // the others stop too
+      {
+        const std::lock_guard lock(turn_mutex);
+        stop = true;
+      }
+      turn.notify_all();
     }
   };
   {
-    std::vector<std::jthread> workers;
-    for (std::size_t t = 1; t < failures.size(); ++t)
-      workers.emplace_back(work, std::ref(failures[t]));
-    work(failures[0]);
+    std::vector<std::jthread> others;
+    for (std::size_t t = 1; t < workers; ++t) others.emplace_back(work, t);
+    work(0);
   }
   for (const std::exception_ptr& failure : failures) {
     if (failure) std::rethrow_exception(failure);
   }
-  // The combined one goes last, as the caller lists the files.
-  std::rotate(pdfs.begin(), pdfs.begin() + 1, pdfs.end());
+  bundle.finish();
+  if (counts) {
+    for (const auto& typesetter : typesetters) {
+      counts->made += typesetter->layouts_made();
+      counts->reused += typesetter->layouts_reused();
+    }
+  }
   return pdfs;
 }
 
 int statement_pages(const Statement& statement) {
-  std::string discarded;
-  PdfCanvas canvas(discarded, info(statement, ""));
+  Typesetter typesetter;
+  Drawing drawing;
+  PdfCanvas canvas(drawing, typesetter);
   return count_pages(canvas, statement);
 }
 

@@ -3,6 +3,7 @@
 // a Statement and knows nothing of how its amounts were computed.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -18,13 +19,23 @@ std::string statement_pdf(const Statement& statement);
 // numbers its pages on its own.
 std::string combined_pdf(const std::vector<Statement>& statements, const std::string& title);
 
+// How many texts a run laid out, and how many it drew from layouts it had
+// already made.
+struct TypesetCounts {
+  std::size_t made = 0;
+  std::size_t reused = 0;
+};
+
 // The PDFs of a run: one per statement, in order, then the combined one (of
 // them all, titled `combined_title`); the same bytes statement_pdf and
 // combined_pdf give. Fonts are set up once per thread rather than once per
-// document, and the documents are spread over up to `threads` threads (0:
-// one per processor, at most 4).
+// document, the statements are spread over up to `threads` threads (0: one
+// per processor, at most 4), and each is typeset once: the combined document
+// is drawn from the statements' pages as typeset for their own PDFs. The
+// layouts made are added to `counts` when given.
 std::vector<std::string> statement_pdfs(const std::vector<Statement>& statements,
-                                        const std::string& combined_title, unsigned threads = 0);
+                                        const std::string& combined_title, unsigned threads = 0,
+                                        TypesetCounts* counts = nullptr);
 
 // How many pages a statement takes.
 int statement_pages(const Statement& statement);

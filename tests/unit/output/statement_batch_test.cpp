@@ -64,3 +64,30 @@ TEST_CASE("a batch of no letters has only an empty combined document") {
   REQUIRE(batch.size() == 1);
   CHECK(batch.front().empty());
 }
+
+TEST_CASE("each letter is typeset once: the combined document lays nothing out again") {
+  const Statement one = letter(7);
+  TypesetCounts alone;
+  statement_pdfs({one}, "Quote annuali 2027", 1, &alone);
+  REQUIRE(alone.made > 0);
+  // Three copies of the letter ask for three times its texts, not six: the
+  // combined document draws the pages already typeset. And the copies lay
+  // nothing out anew: their texts were laid out for the first.
+  TypesetCounts three;
+  statement_pdfs({one, one, one}, "Quote annuali 2027", 1, &three);
+  CHECK(three.made + three.reused == 3 * (alone.made + alone.reused));
+  CHECK(three.made == alone.made);
+}
+
+TEST_CASE("the texts letters share are laid out once per thread") {
+  std::vector<Statement> letters;
+  for (int n = 1; n <= 23; ++n) letters.push_back(letter(n));
+  TypesetCounts one_letter;
+  statement_pdfs({letters.front()}, "Quote annuali 2027", 1, &one_letter);
+  TypesetCounts all;
+  statement_pdfs(letters, "Quote annuali 2027", 1, &all);
+  // The letterhead, the labels, the opening, the table's rows, the payment
+  // block: only the names, codes, pages and amounts are a letter's own.
+  CHECK(all.made < 23 * one_letter.made / 3);
+  CHECK(all.reused > 10 * all.made);
+}
