@@ -5,8 +5,8 @@
 #include <fmt/format.h>
 
 #include "cli/inputs.hpp"
-#include "cli/messages.hpp"
 #include "input/tariff_source.hpp"
+#include "output/messages.hpp"
 
 namespace citfee::cli {
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include <CLI/CLI.hpp>
+#include "cli/flags.hpp"
 
 #include "core/annual.hpp"
 #include "core/entity.hpp"

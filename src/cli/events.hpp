@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include <CLI/CLI.hpp>
+#include "cli/flags.hpp"
 
 #include "core/entity.hpp"
 #include "core/error.hpp"

@@ -7,7 +7,6 @@
 #include <fmt/format.h>
 
 #include "cli/events.hpp"
-#include "cli/messages.hpp"
 #include "input/csv.hpp"
 #include "input/entities.hpp"
 #include "input/file_digest.hpp"
@@ -18,6 +17,7 @@
 #include "input/usage.hpp"
 #include "input/xlsx.hpp"
 #include "input/zip_archive.hpp"
+#include "output/messages.hpp"
 
 namespace citfee::cli {
 

@@ -1,10 +1,10 @@
 // The inputs of a run, read or the run stopped: tariffs, entities, usage.
 #pragma once
 
-#include <CLI/CLI.hpp>
 #include <optional>
 #include <string>
 #include <vector>
+#include "cli/flags.hpp"
 
 #include "core/entity.hpp"
 #include "core/error.hpp"

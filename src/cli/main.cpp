@@ -4,11 +4,11 @@
 
 #include <fmt/format.h>
 
-#include "cli/messages.hpp"
 #include "cli/output_guard.hpp"
 #include "cli/registry.hpp"
 #include "input/tariff_source.hpp"
 #include "output/interruption.hpp"
+#include "output/messages.hpp"
 #include "version.hpp"
 
 namespace {
@@ -50,9 +50,8 @@ Run 'citfee COMMAND --help' for the options of a command.)");
   }
   // CLI11 would only say that a command is required.
   if (argc > 1 && argv[1][0] != '-' && !actions.count(argv[1])) {
-    citfee::cli::say(
-        "", fmt::format("unknown command \"{}\": the commands are {} (see citfee --help)", argv[1],
-                        command_list()));
+    citfee::say("", fmt::format("unknown command \"{}\": the commands are {} (see citfee --help)",
+                                argv[1], command_list()));
     return static_cast<int>(citfee::Failure::kBadUsage);
   }
   try {
@@ -60,9 +59,9 @@ Run 'citfee COMMAND --help' for the options of a command.)");
   } catch (const CLI::Success& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    citfee::cli::say("", fmt::format("{}\nRun 'citfee --help' or 'citfee COMMAND --help' for the "
-                                     "options.",
-                                     e.what()));
+    citfee::say("", fmt::format("{}\nRun 'citfee --help' or 'citfee COMMAND --help' for the "
+                                "options.",
+                                e.what()));
     return static_cast<int>(citfee::Failure::kBadUsage);
   }
   for (const CLI::App* sub : app.get_subcommands()) {
@@ -86,13 +85,13 @@ int main(int argc, char** argv) {
     citfee::raise_pending_signal();
     return 128 + e.signal();
   } catch (const citfee::Error& e) {
-    if (*e.what()) citfee::cli::say("", e.what());
+    if (*e.what()) citfee::say("", e.what());
     return static_cast<int>(e.failure());
   } catch (const citfee::OverflowError& e) {
-    citfee::cli::say("an amount is too large to compute exactly: ", e.what());
+    citfee::say("an amount is too large to compute exactly: ", e.what());
     return static_cast<int>(citfee::Failure::kBadData);
   } catch (const std::exception& e) {
-    citfee::cli::say("internal error: ", e.what());
+    citfee::say("internal error: ", e.what());
     return 70;
   }
 }

@@ -2,7 +2,7 @@
 // it was computed from (a usage ledger kept for the whole convention, say).
 #pragma once
 
-#include <CLI/CLI.hpp>
+#include "cli/flags.hpp"
 
 namespace citfee::cli {
 

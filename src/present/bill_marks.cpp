@@ -1,5 +1,7 @@
 #include "present/bill_marks.hpp"
 
+#include "present/terms.hpp"
+
 namespace citfee {
 
 Report with_bill_marks(Report report, const std::map<std::string, BillMark>& marks) {
@@ -13,7 +15,7 @@ Report with_bill_marks(Report report, const std::map<std::string, BillMark>& mar
       continue;
     }
     row.push_back(it->second.number.empty() ? Cell::empty() : Cell::of_text(it->second.number));
-    row.push_back(Cell::of_text(it->second.status));
+    row.push_back(Cell::of_term(term_of(it->second.state)));
   }
   return report;
 }

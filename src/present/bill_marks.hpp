@@ -4,6 +4,7 @@
 #include <map>
 #include <string>
 
+#include "core/bill_state.hpp"
 #include "core/period.hpp"
 #include "present/report.hpp"
 
@@ -11,8 +12,8 @@ namespace citfee {
 
 struct BillMark {
   std::string number;  // QA-2027/0001; empty when not issued
-  std::string status;  // issued, already_issued, credit, corrected, not_issued
-  Date date;           // of the bill, when issued
+  BillState state = BillState::kNotIssued;
+  Date date;  // of the bill, when issued
 };
 
 // Adds the columns number and status to every row, by the entity id in the

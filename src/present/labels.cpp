@@ -4,60 +4,13 @@
 
 #include "core/entity.hpp"
 #include "core/tariff.hpp"
+#include "present/terms.hpp"
 
 namespace citfee {
 
 std::string italian_label(const std::string& column) {
-  static const std::map<std::string, std::string> labels = {
-      {"id", "Codice"},
-      {"name", "Denominazione"},
-      {"type", "Tipo"},
-      {"population", "Popolazione"},
-      {"band", "Fascia"},
-      {"coefficient", "Coefficiente"},
-      {"computed", "Importo calcolato"},
-      {"annual_fee", "Quota annuale"},
-      {"due_date", "Scadenza"},
-      {"period", "Periodo"},
-      {"service", "Servizio"},
-      {"quantity", "Quantità"},
-      {"free", "Gratuite"},
-      {"billable", "A pagamento"},
-      {"unit_price", "Prezzo unitario"},
-      {"amount", "Importo"},
-      {"compare_fee", "Quota a confronto"},
-      {"difference", "Differenza"},
-      {"compare_population", "Popolazione a confronto"},
-      {"compare_band", "Fascia a confronto"},
-      {"why", "Perché"},
-      {"bodies", "Enti"},
-      {"residents", "Residenti"},
-      {"rank", "Posizione"},
-      {"number", "Numero"},
-      {"status", "Stato"},
-      {"reference", "Riferimento"},
-      {"kind", "Tipo documento"},
-      {"date", "Data"},
-      {"description", "Descrizione"},
-      {"payment", "Pagamento"},
-      {"payer", "Ordinante"},
-      {"tax_code", "Codice fiscale"},
-      {"bill", "Documento"},
-      {"match", "Abbinamento"},
-      {"bills", "Documenti"},
-      {"billed", "Fatturato"},
-      {"paid", "Pagato"},
-      {"outstanding", "Da pagare"},
-      {"credit", "Credito"},
-      {"days_past_due", "Giorni di ritardo"},
-      {"reminders", "Solleciti"},
-      {"last_reminder", "Ultimo sollecito"},
-      {"reminder", "Sollecito"},
-      {"overdue", "Scaduto"},
-      {"new_due_date", "Nuova scadenza"},
-  };
-  auto it = labels.find(column);
-  return it == labels.end() ? column : it->second;
+  const Term* term = column_term(column);
+  return term ? std::string(term->italian) : column;
 }
 
 std::string italian_method(Method method) {
@@ -84,25 +37,6 @@ std::string italian_value(const Report& report, const std::string& column,
   if (column == "type") {
     if (auto type = parse_entity_type(value)) return std::string(type_label(*type));
   }
-  if (column == "status" || column == "match") {
-    static const std::map<std::string, std::string> words = {{"issued", "emesso"},
-                                                             {"credit", "a credito"},
-                                                             {"already_issued", "già emesso"},
-                                                             {"corrected", "rettificato"},
-                                                             {"not_issued", "non emesso"},
-                                                             {"paid", "pagato"},
-                                                             {"overdue", "scaduto"},
-                                                             {"partial", "parziale"},
-                                                             {"open", "aperto"},
-                                                             {"sent", "inviato"},
-                                                             {"already_sent", "già inviato"},
-                                                             {"reference", "riferimento"},
-                                                             {"number", "numero"},
-                                                             {"tax_code", "codice fiscale"},
-                                                             {"hand", "a mano"},
-                                                             {"none", "nessuno"}};
-    if (auto it = words.find(value); it != words.end()) return it->second;
-  }
   if (column == "method" || column == "compare_method") {
     if (auto method = parse_method(value)) return italian_method(*method);
   }
@@ -112,8 +46,12 @@ std::string italian_value(const Report& report, const std::string& column,
 void translate_values(Report& report) {
   for (std::size_t c = 0; c < report.columns.size(); ++c) {
     for (auto& row : report.rows) {
-      if (c < row.size() && row[c].kind == CellKind::kText)
+      if (c >= row.size() || row[c].kind != CellKind::kText) continue;
+      if (row[c].term) {
+        row[c].text = std::string(row[c].term->italian);
+      } else {
         row[c].text = italian_value(report, report.columns[c], row[c].text);
+      }
     }
   }
 }

@@ -1,5 +1,7 @@
 #include "present/payments_rows.hpp"
 
+#include "present/terms.hpp"
+
 #include <map>
 
 #include <fmt/format.h>
@@ -35,8 +37,7 @@ Report payments_report(const std::vector<Payment>& payments, const std::vector<I
                       text_or_empty(p.description), text_or_empty(p.bill),
                       b ? Cell::of_text(b->reference) : Cell::empty(),
                       b ? Cell::of_text(b->entity_id) : Cell::empty(),
-                      b ? Cell::of_text(b->name) : Cell::empty(),
-                      Cell::of_text(std::string(match_name(p.match)))});
+                      b ? Cell::of_text(b->name) : Cell::empty(), Cell::of_term(term_of(p.match))});
   }
   return r;
 }
@@ -62,7 +63,7 @@ Report bill_balance_report(const std::vector<BillBalance>& balances, Date as_of)
                       Cell::of_amount(b.outstanding), Cell::of_amount(b.credit),
                       Cell::of_integer(b.days_past_due), Cell::of_integer(b.reminders),
                       b.last_reminder ? Cell::of_date(*b.last_reminder) : Cell::empty(),
-                      Cell::of_text(std::string(status_name(b.status)))});
+                      Cell::of_term(term_of(b.status))});
   }
   return r;
 }
@@ -81,7 +82,7 @@ Report entity_balance_report(const std::vector<EntityBalance>& balances, Date as
     r.rows.push_back({Cell::of_text(e.id), Cell::of_text(e.name), Cell::of_integer(e.bills),
                       Cell::of_amount(e.billed), Cell::of_amount(e.paid),
                       Cell::of_amount(e.outstanding), Cell::of_amount(e.credit),
-                      Cell::of_text(std::string(status_name(e.status)))});
+                      Cell::of_term(term_of(e.status))});
   }
   return r;
 }
@@ -122,7 +123,7 @@ Report reminders_report(const std::vector<ReminderDue>& reminders) {
                       Cell::of_text(b.entity_id), Cell::of_text(b.name), Cell::of_date(b.due),
                       Cell::of_amount(d.reminder.outstanding), Cell::of_integer(d.reminder.count),
                       Cell::of_date(d.reminder.date), Cell::of_date(d.reminder.new_due),
-                      Cell::of_text(d.already_sent ? "already_sent" : "sent")});
+                      Cell::of_term(reminder_term(d.already_sent))});
   }
   return r;
 }

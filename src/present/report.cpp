@@ -1,6 +1,14 @@
 #include "present/report.hpp"
 
+#include "present/terms.hpp"
+
 namespace citfee {
+
+Cell Cell::of_term(const Term& t) {
+  Cell c = of_text(std::string(t.english));
+  c.term = &t;
+  return c;
+}
 
 bool Cell::is_number() const {
   return kind == CellKind::kInteger || kind == CellKind::kAmount || kind == CellKind::kDecimal;

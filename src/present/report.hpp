@@ -21,12 +21,17 @@ enum class CellKind {
   kDate,
 };
 
+struct Term;
+
 struct Cell {
   CellKind kind = CellKind::kEmpty;
   std::string text;
   std::int64_t integer = 0;
   Money money;
   Date date;
+  // A state's word (issued, overdue): its text is the term's English, and
+  // the Italian report writes the term's Italian.
+  const Term* term = nullptr;
 
   static Cell empty() { return {}; }
   static Cell of_text(std::string s) { return {CellKind::kText, std::move(s), 0, {}, {}}; }
@@ -34,6 +39,7 @@ struct Cell {
   static Cell of_amount(Money m) { return {CellKind::kAmount, {}, 0, m, {}}; }
   static Cell of_decimal(Money m) { return {CellKind::kDecimal, {}, 0, m, {}}; }
   static Cell of_date(Date d) { return {CellKind::kDate, {}, 0, {}, d}; }
+  static Cell of_term(const Term& t);
 
   bool is_number() const;
   // The cell as plain text with `decimal_mark`; no quoting, no thousands separator.

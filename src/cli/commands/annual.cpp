@@ -8,9 +8,7 @@
 
 #include "cli/books_run.hpp"
 #include "cli/compare.hpp"
-#include "cli/emit.hpp"
 #include "cli/inputs.hpp"
-#include "cli/messages.hpp"
 #include "cli/options.hpp"
 #include "cli/registry.hpp"
 #include "cli/statements.hpp"
@@ -18,8 +16,12 @@
 #include "core/bill_issue.hpp"
 #include "core/settlement.hpp"
 #include "input/tariff_source.hpp"
+#include "output/emit.hpp"
+#include "output/messages.hpp"
 #include "present/annual_rows.hpp"
 #include "present/statement_correction.hpp"
+#include "run/commit.hpp"
+#include "run/issuing.hpp"
 
 namespace citfee::cli {
 
@@ -83,71 +85,6 @@ void warn_band_changes(const std::vector<AnnualFee>& fees, const Tariff& tariff,
                   ids.size(), year - 1, year, list, year));
 }
 
-// A fee that differs from what its bills said is corrected by a bill of
-// its own, never by changing the first: told per entity.
-void tell_correction(const AnnualFee& fee, const IssuedBill& correction) {
-  const BillLine& line = correction.lines.front();
-  warn(fmt::format("{} {}: issued {}, recomputed {} (difference {}): correction bill {}",
-                   fee.entity->id, fee.year, line.billed_before->to_fixed(2),
-                   line.correct->to_fixed(2), correction.total.to_fixed(2), correction.reference));
-}
-
-// With the books: a member without its bill of the year gets one, one
-// whose fee changed gets a correction bill; numbered with --issue.
-// A correction bill issued by the run, and the bill it corrects.
-struct Correction {
-  IssuedBill bill;
-  IssuedBill first;
-  const Entity* entity = nullptr;
-};
-
-std::map<std::string, BillMark> apply_books(BooksRun& books, std::vector<AnnualFee>& fees,
-                                            std::deque<Entity>& recipients,
-                                            std::vector<Correction>& corrections,
-                                            const AnnualOptions& o, const Tariff& tariff,
-                                            Date date) {
-  std::map<std::string, BillMark> marks;
-  std::vector<IssuedBill> fresh;
-  for (AnnualFee& fee : fees) {
-    const std::string& id = fee.entity->id;
-    const std::vector<IssuedBill>& mine = books.of_entity(id);
-    const IssuedBill* first = issued_bill_for(mine, BillKind::kAnnual, std::to_string(fee.year));
-    if (!first) {
-      marks[id] = {"", "not_issued", {}};
-      if (books.issuing()) fresh.push_back(annual_issue(fee, tariff, date));
-      continue;
-    }
-    marks[id] = {first->number, "already_issued", first->date};
-    auto correction = annual_correction(fee, tariff, date, mine);
-    if (correction) tell_correction(fee, *correction);
-    if (correction && books.issuing()) {
-      fresh.push_back(std::move(*correction));
-    } else {
-      // Shown as issued: its figures and its recipient then.
-      recipients.push_back(recipient_of(*first, *fee.entity));
-      fee = annual_fee_of(*first, tariff, recipients.back());
-    }
-  }
-  if (fresh.empty()) return marks;
-  std::vector<std::string> inputs = o.populations;
-  inputs.push_back(o.entities);
-  books.issue(fresh, inputs, fmt::format("annual {}", fees.front().year));
-  for (const IssuedBill& b : fresh) {
-    if (b.kind != BillKind::kAnnualCorrection) {
-      marks[b.entity_id] = issued_mark(b);
-      continue;
-    }
-    marks[b.entity_id] = {b.number, "corrected", b.date};
-    const AnnualFee* fee = nullptr;
-    for (const AnnualFee& f : fees) {
-      if (f.entity->id == b.entity_id) fee = &f;
-    }
-    const std::vector<IssuedBill>& mine = books.of_entity(b.entity_id);
-    corrections.push_back({b, *issued_bill_for(mine, BillKind::kAnnual, b.period), fee->entity});
-  }
-  return marks;
-}
-
 void run_annual(const AnnualOptions& o) {
   output_format(o.common);  // a bad -o or -O stops the run before any input is read
   const StatementWriter statements(o.statements);
@@ -177,27 +114,30 @@ void run_annual(const AnnualOptions& o) {
   std::map<std::string, BillMark> marks;
   std::deque<Entity> recipients;  // of the bills shown as issued
   std::vector<Correction> corrections;
-  if (books.active())
-    marks = apply_books(books, fees, recipients, corrections, o, tariff, statements.date());
+  if (books.active()) {
+    std::vector<std::string> inputs = o.populations;
+    inputs.push_back(o.entities);
+    marks = plan_annual(books, fees, recipients, corrections, inputs, tariff, statements.date());
+  }
   Report report = annual_report(fees, tariff, year, method, comparison ? &*comparison : nullptr,
                                 other_year ? &other_year->comparison : nullptr);
-  BooksStep step;
-  for (const Entity& e : loaded) step.entity_ids.push_back(e.id);
+  LetterScope scope;
+  for (const Entity& e : loaded) scope.entity_ids.push_back(e.id);
   if (books.active()) {
     report = with_bill_marks(std::move(report), marks);
-    step.marks = &marks;
-    if (books.issuing()) step.commit = [&] { books.commit(); };
-    step.books_path = o.books.path;
-    step.copies = !books.issuing();
-    step.more_letters = [&](const StatementSettings& settings) {
-      std::vector<Statement> letters;
-      for (const Correction& c : corrections)
-        letters.push_back(correction_statement(c.bill, c.first, *c.entity, tariff, settings));
-      return letters;
-    };
+    scope.marks = &marks;
+    scope.copies = !books.issuing();
+    if (statements.wanted()) {
+      for (const Correction& c : corrections) {
+        scope.more.push_back(
+            correction_statement(c.bill, c.first, *c.entity, tariff, statements.settings()));
+      }
+    }
   }
-  statements.emit_annual(std::move(report), o.common, fees, tariff, year, step);
-  if (books.active()) tell_issued(marks, o.books.path, step.copies && statements.wanted());
+  StagedRun run =
+      statements.stage_annual(std::move(report), o.common, fees, tariff, year, std::move(scope));
+  commit_run(run, books.to_commit());
+  if (books.active()) tell_issued(marks, o.books.path, !books.issuing() && statements.wanted());
 }
 
 }  // namespace

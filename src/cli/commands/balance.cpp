@@ -5,12 +5,12 @@
 
 #include "books/books.hpp"
 #include "cli/books_run.hpp"
-#include "cli/emit.hpp"
-#include "cli/messages.hpp"
 #include "cli/options.hpp"
 #include "cli/registry.hpp"
 #include "core/balance.hpp"
 #include "core/error.hpp"
+#include "output/emit.hpp"
+#include "output/messages.hpp"
 #include "present/payments_rows.hpp"
 
 namespace citfee::cli {

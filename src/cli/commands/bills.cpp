@@ -2,10 +2,10 @@
 #include <memory>
 
 #include "cli/books_run.hpp"
-#include "cli/emit.hpp"
 #include "cli/options.hpp"
 #include "cli/registry.hpp"
 #include "core/error.hpp"
+#include "output/emit.hpp"
 #include "present/bills_rows.hpp"
 
 namespace citfee::cli {

@@ -8,7 +8,6 @@
 
 #include "cli/events.hpp"
 #include "cli/inputs.hpp"
-#include "cli/messages.hpp"
 #include "cli/options.hpp"
 #include "cli/registry.hpp"
 #include "core/annual.hpp"
@@ -20,6 +19,7 @@
 #include "input/tariff_source.hpp"
 #include "input/usage.hpp"
 #include "output/atomic_file.hpp"
+#include "output/messages.hpp"
 
 namespace citfee::cli {
 

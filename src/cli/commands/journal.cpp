@@ -4,9 +4,9 @@
 
 #include "books/books.hpp"
 #include "cli/books_run.hpp"
-#include "cli/emit.hpp"
 #include "cli/registry.hpp"
 #include "core/error.hpp"
+#include "output/emit.hpp"
 #include "present/journal.hpp"
 
 namespace citfee::cli {

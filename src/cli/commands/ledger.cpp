@@ -2,12 +2,12 @@
 // semester and service, in the long usage layout.
 #include <memory>
 
-#include "cli/emit.hpp"
 #include "cli/events.hpp"
 #include "cli/inputs.hpp"
 #include "cli/options.hpp"
 #include "cli/registry.hpp"
 #include "input/tariff_source.hpp"
+#include "output/emit.hpp"
 #include "present/ledger_rows.hpp"
 
 namespace citfee::cli {

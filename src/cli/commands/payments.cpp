@@ -8,15 +8,16 @@
 
 #include "books/books.hpp"
 #include "cli/books_run.hpp"
-#include "cli/emit.hpp"
-#include "cli/messages.hpp"
 #include "cli/options.hpp"
 #include "cli/registry.hpp"
 #include "core/error.hpp"
 #include "input/file_digest.hpp"
 #include "input/payments.hpp"
 #include "input/read_file.hpp"
+#include "output/emit.hpp"
+#include "output/messages.hpp"
 #include "present/payments_rows.hpp"
+#include "run/commit.hpp"
 
 namespace citfee::cli {
 
@@ -176,7 +177,8 @@ void run_match(const PaymentsOptions& o) {
     p.match = Match::kNone;
   }
   books.set_match(p.id, p.bill, p.match);
-  commit_then_emit(books, payments_report({p}, bills), o.common);
+  StagedRun run = stage_report_only(payments_report({p}, bills), o.common);
+  commit_run(run, &books);
 }
 
 void run_payments(const PaymentsOptions& o) {
@@ -198,7 +200,8 @@ void run_payments(const PaymentsOptions& o) {
   Import run;
   run.known = books.payments();
   for (ReadFile& file : files) import_file(file, books, bills, run);
-  commit_then_emit(books, payments_report(run.added, bills), o.common);
+  StagedRun staged = stage_report_only(payments_report(run.added, bills), o.common);
+  commit_run(staged, &books);
   if (!run.added.empty()) tell_imported(run.added, o.books);
 }
 

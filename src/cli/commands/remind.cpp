@@ -5,15 +5,16 @@
 
 #include "books/books.hpp"
 #include "cli/books_run.hpp"
-#include "cli/emit.hpp"
-#include "cli/messages.hpp"
 #include "cli/options.hpp"
 #include "cli/registry.hpp"
 #include "cli/statements.hpp"
 #include "core/balance.hpp"
 #include "core/error.hpp"
+#include "output/emit.hpp"
+#include "output/messages.hpp"
 #include "present/payments_rows.hpp"
 #include "present/statement_reminder.hpp"
+#include "run/commit.hpp"
 
 namespace citfee::cli {
 
@@ -56,10 +57,8 @@ void run_remind(const RemindOptions& o) {
     note(fmt::format("no bill is overdue by more than {} day(s) at {}: no reminder written",
                      o.after, as_of.iso()));
   }
-  BooksStep step;
-  step.commit = [&books] { books.commit(); };
-  step.books_path = o.books;
-  writer.emit_reminders(reminders_report(due), o.common, letters, step);
+  StagedRun run = writer.stage_reminders(reminders_report(due), o.common, letters);
+  commit_run(run, &books);
   if (recorded) note(fmt::format("{} reminder(s) recorded in {}", recorded, o.books));
 }
 

@@ -6,10 +6,8 @@
 #include <fmt/format.h>
 
 #include "cli/books_run.hpp"
-#include "cli/emit.hpp"
 #include "cli/events.hpp"
 #include "cli/inputs.hpp"
-#include "cli/messages.hpp"
 #include "cli/options.hpp"
 #include "cli/registry.hpp"
 #include "cli/statements.hpp"
@@ -17,8 +15,12 @@
 #include "core/semester.hpp"
 #include "core/settlement.hpp"
 #include "input/tariff_source.hpp"
+#include "output/emit.hpp"
+#include "output/messages.hpp"
 #include "present/bill_marks.hpp"
 #include "present/semester_rows.hpp"
+#include "run/commit.hpp"
+#include "run/issuing.hpp"
 
 namespace citfee::cli {
 
@@ -56,62 +58,6 @@ void warn_entities_without_usage(const UsageLedger& ledger, const std::vector<En
                    period.str(), list));
 }
 
-// What `period` comes to for `entity` from today's ledger, under the tariff
-// (of `tariffs`, read once per run) and the residents of its own year: an
-// earlier semester settled.
-Money recomputed(const std::vector<Tariff>& tariffs, const UsageLedger& ledger,
-                 const Entity& entity, Period period) {
-  const Entity e = with_population_of(entity, period.year - 1);
-  return semester_bill(select_tariff(tariffs, period.year), ledger, e, period).total;
-}
-
-// A bill issued before: shown as issued; a change since is told, for the
-// next semester bill settles it.
-SemesterBill shown_as_issued(const IssuedBill& issued, const SemesterBill& now,
-                             const Tariff& tariff, const std::vector<IssuedBill>& entity_bills) {
-  const Money billed = billed_for(entity_bills, now.period);
-  if (billed != now.total) {
-    warn(
-        fmt::format("{} {}: issued {} in {}, recomputed {} from today's usage (difference {}); "
-                    "the next semester bill settles it",
-                    now.entity->id, now.period.str(), billed.to_fixed(2), issued.number,
-                    now.total.to_fixed(2), (now.total - billed).to_fixed(2)));
-  }
-  return semester_bill_of(issued, tariff, *now.entity);
-}
-
-// With the books: the bills already issued as they were, the others with the
-// settlement of every earlier semester issued; numbered with --issue.
-std::map<std::string, BillMark> apply_books(BooksRun& books, std::vector<SemesterBill>& bills,
-                                            const SemesterOptions& o, const UsageLedger& ledger,
-                                            const Tariff& tariff, Date date) {
-  std::map<std::string, BillMark> marks;
-  std::vector<IssuedBill> fresh;
-  const std::vector<Tariff> tariffs = load_tariffs_or_fail(o.common.tariff);
-  for (SemesterBill& bill : bills) {
-    const std::string& id = bill.entity->id;
-    const std::vector<IssuedBill>& mine = books.of_entity(id);
-    if (const IssuedBill* done = issued_bill_for(mine, BillKind::kSemester, bill.period.str())) {
-      bill = shown_as_issued(*done, bill, tariff, mine);
-      marks[id] = {done->number, "already_issued", done->date};
-      continue;
-    }
-    add_settlements(bill, settlements_for(mine, bill.period, [&](Period q) {
-                      return recomputed(tariffs, ledger, *bill.entity, q);
-                    }));
-    marks[id] = {"", "not_issued", {}};
-    if (books.issuing()) fresh.push_back(semester_issue(bill, tariff, date));
-  }
-  if (fresh.empty()) return marks;
-  std::vector<std::string> inputs = o.usage;
-  inputs.insert(inputs.end(), o.events.begin(), o.events.end());
-  inputs.insert(inputs.end(), o.populations.begin(), o.populations.end());
-  inputs.push_back(o.entities);
-  books.issue(fresh, inputs, "semester " + bills.front().period.str());
-  for (const IssuedBill& b : fresh) marks[b.entity_id] = issued_mark(b);
-  return marks;
-}
-
 void run_semester(const SemesterOptions& o) {
   output_format(o.common);  // a bad -o or -O stops the run before any input is read
   const StatementWriter statements(o.statements);
@@ -144,7 +90,14 @@ void run_semester(const SemesterOptions& o) {
   std::vector<SemesterBill> bills;
   for (const Entity& e : entities) bills.push_back(semester_bill(tariff, ledger, e, period));
   std::map<std::string, BillMark> marks;
-  if (books.active()) marks = apply_books(books, bills, o, ledger, tariff, statements.date());
+  if (books.active()) {
+    std::vector<std::string> inputs = o.usage;
+    inputs.insert(inputs.end(), o.events.begin(), o.events.end());
+    inputs.insert(inputs.end(), o.populations.begin(), o.populations.end());
+    inputs.push_back(o.entities);
+    marks = plan_semester(books, bills, load_tariffs_or_fail(o.common.tariff), ledger, inputs,
+                          tariff, statements.date());
+  }
   // A workbook holds both views, the --by one first.
   Report first = semester_lines_report(bills, tariff, period);
   Report second = semester_entities_report(bills, tariff, period);
@@ -155,17 +108,16 @@ void run_semester(const SemesterOptions& o) {
   if (o.by == "entity") std::swap(first, second);
   std::vector<Report> more_sheets;
   more_sheets.push_back(std::move(second));
-  BooksStep step;
-  for (const Entity& e : all) step.entity_ids.push_back(e.id);
+  LetterScope scope;
+  for (const Entity& e : all) scope.entity_ids.push_back(e.id);
   if (books.active()) {
-    step.marks = &marks;
-    if (books.issuing()) step.commit = [&] { books.commit(); };
-    step.books_path = o.books.path;
-    step.copies = !books.issuing();
+    scope.marks = &marks;
+    scope.copies = !books.issuing();
   }
-  statements.emit_semester(std::move(first), o.common, bills, tariff, period,
-                           std::move(more_sheets), step);
-  if (books.active()) tell_issued(marks, o.books.path, step.copies && statements.wanted());
+  StagedRun run = statements.stage_semester(std::move(first), o.common, bills, tariff, period,
+                                            std::move(more_sheets), std::move(scope));
+  commit_run(run, books.to_commit());
+  if (books.active()) tell_issued(marks, o.books.path, !books.issuing() && statements.wanted());
 }
 
 }  // namespace

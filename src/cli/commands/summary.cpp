@@ -6,13 +6,13 @@
 
 #include "books/books.hpp"
 #include "cli/compare.hpp"
-#include "cli/emit.hpp"
 #include "cli/events.hpp"
 #include "cli/inputs.hpp"
 #include "cli/options.hpp"
 #include "cli/registry.hpp"
 #include "core/semester.hpp"
 #include "core/summary.hpp"
+#include "output/emit.hpp"
 #include "present/payments_rows.hpp"
 #include "present/summary_rows.hpp"
 

@@ -1,12 +1,12 @@
 // citfee tariff: print the tariff in force, or validate a tariff file.
 #include <memory>
 
-#include "cli/emit.hpp"
 #include "cli/inputs.hpp"
 #include "cli/options.hpp"
 #include "cli/registry.hpp"
 #include "input/read_file.hpp"
 #include "input/tariff_source.hpp"
+#include "output/emit.hpp"
 #include "present/tariff_text.hpp"
 
 namespace citfee::cli {

@@ -5,10 +5,10 @@
 
 #include "books/books.hpp"
 #include "cli/books_run.hpp"
-#include "cli/messages.hpp"
 #include "cli/registry.hpp"
 #include "core/error.hpp"
 #include "output/atomic_file.hpp"
+#include "output/messages.hpp"
 
 namespace citfee::cli {
 

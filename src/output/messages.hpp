@@ -8,7 +8,7 @@
 #include "core/error.hpp"
 #include "core/usage_ledger.hpp"
 
-namespace citfee::cli {
+namespace citfee {
 
 // "citfee: KIND TEXT" on standard error, control characters escaped: every
 // message goes this way.
@@ -28,4 +28,4 @@ void warn_missing_history(const UsageLedger& ledger, const Tariff& tariff, Perio
 // Prints the warnings, then every error, and stops the run with kBadData.
 void report_diagnostics(const Diagnostics& diag);
 
-}  // namespace citfee::cli
+}  // namespace citfee

@@ -1,4 +1,4 @@
-#include "cli/messages.hpp"
+#include "output/messages.hpp"
 
 #include <algorithm>
 #include <iostream>
@@ -7,7 +7,7 @@
 
 #include "core/text.hpp"
 
-namespace citfee::cli {
+namespace citfee {
 
 void say(std::string_view kind, std::string_view text) {
   // Text from a file or the command line: an escape sequence in it would
@@ -65,4 +65,4 @@ void report_diagnostics(const Diagnostics& diag) {
   throw Error(Failure::kBadData, summary);
 }
 
-}  // namespace citfee::cli
+}  // namespace citfee

@@ -1,4 +1,4 @@
-#include "cli/emit.hpp"
+#include "output/emit.hpp"
 
 #include <sys/stat.h>
 
@@ -10,7 +10,7 @@
 #include "output/atomic_file.hpp"
 #include "present/labels.hpp"
 
-namespace citfee::cli {
+namespace citfee {
 
 namespace {
 
@@ -18,12 +18,12 @@ bool to_stdout(const std::string& output) {
   return output.empty() || output == "-";
 }
 
-bool to_stdout(const CommonOptions& options) {
+bool to_stdout(const ReportOptions& options) {
   return to_stdout(options.output);
 }
 
 // A binary format on a terminal would only garble the screen.
-void refuse_binary_on_terminal(const OutputFormat& format, const CommonOptions& options) {
+void refuse_binary_on_terminal(const OutputFormat& format, const ReportOptions& options) {
   if (to_stdout(options) ? stdout_is_terminal() : is_terminal(options.output)) {
     throw Error(Failure::kBadUsage,
                 fmt::format("{} output is binary and will not be written to a terminal: write it "
@@ -51,12 +51,12 @@ const OutputFormat& format_of_output_file(const std::string& out) {
 
 // A workbook's sheets have Italian names, so its headers are Italian unless
 // --lang en asks otherwise; every other format is English unless --lang it.
-bool italian(const CommonOptions& options, const OutputFormat& format) {
+bool italian(const ReportOptions& options, const OutputFormat& format) {
   if (options.lang.empty()) return format.name == std::string_view("xlsx");
   return options.lang == "it";
 }
 
-WriteOptions write_options_of(const CommonOptions& options, const OutputFormat& format) {
+WriteOptions write_options_of(const ReportOptions& options, const OutputFormat& format) {
   WriteOptions write_options;
   write_options.decimal_mark = options.decimal_comma ? ',' : '.';
   write_options.day_first_dates = italian(options, format);
@@ -73,7 +73,7 @@ void write_text(const std::string& text, const std::string& output) {
   }
 }
 
-const OutputFormat& output_format(const CommonOptions& options) {
+const OutputFormat& output_format(const ReportOptions& options) {
   const OutputFormat* format = nullptr;
   if (!options.format.empty()) {
     format = format_named(options.format);
@@ -85,7 +85,7 @@ const OutputFormat& output_format(const CommonOptions& options) {
   return *format;
 }
 
-RenderedReport render_report(Report report, const CommonOptions& options,
+RenderedReport render_report(Report report, const ReportOptions& options,
                              std::vector<Report> more_sheets) {
   const OutputFormat& format = output_format(options);
   const WriteOptions write_options = write_options_of(options, format);
@@ -107,11 +107,11 @@ std::unique_ptr<StagedFile> stage_report(const RenderedReport& rendered) {
   return std::make_unique<StagedFile>(rendered.output, rendered.text);
 }
 
-void emit(Report report, const CommonOptions& options, std::vector<Report> more_sheets) {
+void emit(Report report, const ReportOptions& options, std::vector<Report> more_sheets) {
   write_report(render_report(std::move(report), options, std::move(more_sheets)));
 }
 
-void emit_tables(std::vector<Report> reports, const CommonOptions& options) {
+void emit_tables(std::vector<Report> reports, const ReportOptions& options) {
   const OutputFormat& format = output_format(options);
   if (italian(options, format)) {
     for (Report& r : reports) r = with_italian_labels(std::move(r));
@@ -119,4 +119,4 @@ void emit_tables(std::vector<Report> reports, const CommonOptions& options) {
   write_text(render_tables(format, reports, write_options_of(options, format)), options.output);
 }
 
-}  // namespace citfee::cli
+}  // namespace citfee
