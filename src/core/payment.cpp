@@ -56,16 +56,40 @@ bool names(const std::string& text, std::string_view key) {
   return text.find(k) != std::string::npos;
 }
 
-// The longest reference or number that the description names: a correction
-// (…-R1) names its original's reference too, and wins.
-const IssuedBill* named_bill(const std::string& text, const std::vector<IssuedBill>& bills,
-                             bool by_reference) {
+bool is_word_char(char c) {
+  const auto u = static_cast<unsigned char>(c);
+  return u >= 0x80 || (u >= '0' && u <= '9') || ((u | 0x20) >= 'a' && (u | 0x20) <= 'z');
+}
+
+// Whether `key` is written in `raw` exactly as it is, not as part of a
+// longer word: "A:1" in "pays A:1", not in "A:10".
+bool names_exactly(std::string_view raw, std::string_view key) {
+  for (std::size_t at = raw.find(key); at != std::string_view::npos; at = raw.find(key, at + 1)) {
+    const std::size_t end = at + key.size();
+    const bool starts = at == 0 || !is_word_char(raw[at - 1]) || !is_word_char(key.front());
+    const bool ends = end == raw.size() || !is_word_char(raw[end]) || !is_word_char(key.back());
+    if (starts && ends) return true;
+  }
+  return false;
+}
+
+// The reference or number that the description names. One written exactly
+// wins over one that only folds alike ("A:1" over "A_1", which fold_name
+// spells the same); then the longest: a correction (…-R1) names its
+// original's reference too, and wins.
+const IssuedBill* named_bill(std::string_view raw, const std::string& text,
+                             const std::vector<IssuedBill>& bills, bool by_reference) {
   const IssuedBill* best = nullptr;
+  bool best_exact = false;
   std::size_t best_size = 0;
   for (const IssuedBill& b : bills) {
     const std::string& key = by_reference ? b.reference : b.number;
-    if (key.empty() || key.size() <= best_size || !names(text, key)) continue;
+    if (key.empty() || (best_exact && key.size() <= best_size)) continue;
+    if (!names(text, key)) continue;
+    const bool exact = names_exactly(raw, key);
+    if (!exact && (best_exact || key.size() <= best_size)) continue;
     best = &b;
+    best_exact = exact;
     best_size = key.size();
   }
   return best;
@@ -93,8 +117,9 @@ const IssuedBill* find_bill(std::string_view text, const std::vector<IssuedBill>
 MatchFound match_payment(const Payment& payment, const std::vector<IssuedBill>& bills,
                          const PaidByBill& paid) {
   const std::string text = loosened(payment.description);
-  if (const IssuedBill* b = named_bill(text, bills, true)) return {b, Match::kReference};
-  if (const IssuedBill* b = named_bill(text, bills, false)) return {b, Match::kNumber};
+  const std::string_view raw = payment.description;
+  if (const IssuedBill* b = named_bill(raw, text, bills, true)) return {b, Match::kReference};
+  if (const IssuedBill* b = named_bill(raw, text, bills, false)) return {b, Match::kNumber};
   const IssuedBill* best = nullptr;
   for (const IssuedBill& b : bills) {
     if (!same_tax_code(payment.tax_code, b.tax_code)) continue;
