@@ -69,8 +69,8 @@ class Progress {
 
 // What one run has imported so far, to tell duplicates within it too.
 struct Import {
-  std::vector<Payment> known;  // in the books before, and recorded by this run
-  std::vector<Payment> added;  // recorded by this run
+  // In the books before, then those recorded by this run (from in_books on).
+  std::vector<Payment> known;
   std::set<std::string> digests;
   std::size_t in_books = 0;  // how many of `known` were in the books before the run
   // The known payments by bank id, and those without one by what makes two
@@ -170,7 +170,7 @@ std::vector<ReadFile> read_files(const std::vector<std::string>& paths) {
   return out;
 }
 
-void import_file(ReadFile& file, Books& books, const std::vector<IssuedBill>& bills, Import& run) {
+void import_file(ReadFile& file, Books& books, const BillMatcher& bills, Import& run) {
   const std::string& name = file.name;
   const std::string& digest = file.digest;
   if (const std::string before = books.imported_as(digest); !before.empty()) {
@@ -194,23 +194,22 @@ void import_file(ReadFile& file, Books& books, const std::vector<IssuedBill>& bi
       ++(*k < run.in_books ? in_books : earlier);
       continue;
     }
-    const MatchFound found = match_payment(p, bills, paid);
+    const MatchFound found = bills.match(p, paid);
     if (found.bill) {
       p.bill = found.bill->number;
       p.match = found.how;
       paid[p.bill] += p.amount;
     }
-    if (!p.bank_id.empty()) run.by_bank_id.try_emplace(p.bank_id, run.known.size());
-    fresh.push_back(p);
-    run.known.push_back(p);
+    if (!p.bank_id.empty()) run.by_bank_id.try_emplace(p.bank_id, this_file + fresh.size());
+    fresh.push_back(std::move(p));
   }
+  read.payments.clear();
   progress.done();
   tell_left_out(read, in_books, earlier, name);
   books.import_payments({name, digest}, fresh);
-  // The ids given by the books, on the run's copies too.
-  for (std::size_t i = 0; i < fresh.size(); ++i)
-    run.known[run.known.size() - fresh.size() + i].id = fresh[i].id;
-  run.added.insert(run.added.end(), fresh.begin(), fresh.end());
+  // Moved, not copied: a large export is held once.
+  run.known.insert(run.known.end(), std::make_move_iterator(fresh.begin()),
+                   std::make_move_iterator(fresh.end()));
   index_known(run, this_file, run.known.size());
 }
 
@@ -288,10 +287,14 @@ void run_payments(const PaymentsOptions& o) {
   run.known = books.payments();
   run.in_books = run.known.size();
   index_known(run, 0, run.known.size());
-  for (ReadFile& file : files) import_file(file, books, bills, run);
-  emit(payments_report(run.added, bills), o.common);
+  const BillMatcher matcher(bills);
+  for (ReadFile& file : files) import_file(file, books, matcher, run);
+  // What this run recorded: the payments of the books before it are done with.
+  std::vector<Payment> added = std::move(run.known);
+  added.erase(added.begin(), added.begin() + static_cast<std::ptrdiff_t>(run.in_books));
+  emit(payments_report(added, bills), o.common);
   books.commit();
-  if (!run.added.empty()) tell_imported(run.added, o.books);
+  if (!added.empty()) tell_imported(added, o.books);
 }
 
 }  // namespace
