@@ -282,7 +282,12 @@ bool Reader::read_batch(const std::vector<const xmlNode*>& txs, const Payment& e
     take_details({txs[i]}, p);
     if (p.bank_id.empty() && !entry.bank_id.empty())
       p.bank_id = fmt::format("{}/{}", entry.bank_id, i + 1);
-    sum += p.amount;
+    try {
+      sum += p.amount;
+    } catch (const OverflowError&) {
+      diag_.error(where(txs[i]), "the transactions of the entry add up to more than citfee counts");
+      return true;
+    }
     if (p.amount.is_zero()) {
       ++zero;
       continue;

@@ -244,6 +244,14 @@ scale)
   echo "100,000 known bank ids: ${again} ms"
   ((again < 60000)) || fail "100,000 known bank ids took ${again} ms"
   grep -q 'again.csv: 100000 payment(s) already in the books (same bank id)' again.err || fail "known ids not told"
+  # Progress is shown on a terminal only: not in the file above, and on a
+  # pseudo-terminal made by script(1) where there is one.
+  grep -q 'of 100000 payments' again.err && fail "progress written to a file"
+  if command -v script >/dev/null; then
+    { head -n 1 large.csv && echo '01/04/2027;1,00;altro;Comune 1;NEW2' && tail -n +2 large.csv; } >tty.csv
+    script -qec "'$citfee' payments --books registro.db tty.csv -O csv >/dev/null" /dev/null >tty.out </dev/null || true
+    grep -q 'citfee: tty.csv: [0-9]* of 100001 payments' tty.out || fail "no progress on a terminal"
+  fi
   ;;
 balance)
   books payments tesoreria.csv -O csv >/dev/null 2>&1

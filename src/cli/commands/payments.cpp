@@ -43,7 +43,13 @@ struct PaymentsOptions {
 class Progress {
  public:
   Progress(const std::string& file, std::size_t total)
-      : file_(file), total_(total), shown_(total >= 10000 && isatty(STDERR_FILENO)) {}
+      : file_(file), total_(total), shown_(total >= 10000 && isatty(STDERR_FILENO)) {
+    // The name as typed, but for control characters, which would move the
+    // cursor of the terminal the count is drawn on.
+    for (char& c : file_) {
+      if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = '?';
+    }
+  }
   void step() {
     if (!shown_ || (++done_ & 1023) != 0) return;
     const auto now = std::chrono::steady_clock::now();

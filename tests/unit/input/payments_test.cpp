@@ -277,6 +277,15 @@ TEST_CASE("camt.053 transactions of a batch: each amount positive and in EUR") {
   REQUIRE(zero.ok());
   CHECK(f.payments.size() == 1);
   CHECK(f.outgoing == 1);
+  // Transactions whose sum is beyond what an amount holds: told, not a crash.
+  Diagnostics huge;
+  read_payments(camt(camt_entry("9000000000000.00", "H", "2027-03-10",
+                                "<NtryDtls><TxDtls><Amt Ccy=\"EUR\">5000000000000.00</Amt></TxDtls>"
+                                "<TxDtls><Amt Ccy=\"EUR\">5000000000000.00</Amt></TxDtls>"
+                                "</NtryDtls>")),
+                "s.xml", huge);
+  REQUIRE(huge.errors.size() == 1);
+  CHECK(huge.errors[0].message.find("add up to more") != std::string::npos);
   // The one transaction of an entry in another currency is refused too.
   Diagnostics single;
   read_payments(camt(camt_entry("100.00", "X", "2027-03-10",
@@ -349,6 +358,20 @@ TEST_CASE("camt.053 in UTF-16 is read as XML, and an unknown encoding is one mes
   REQUIRE(diag.ok());
   CHECK(f.format == "camt.053");
   CHECK(f.payments.size() == 1);
+  // Big-endian, without a mark: told by its first bytes, "\0<\0?".
+  std::string big;
+  std::string declared = xml;
+  declared.replace(declared.find("?>"), 0, " encoding=\"UTF-16BE\"");
+  for (char c : declared) {
+    big += '\0';
+    big += c;
+  }
+  Diagnostics no_mark;
+  const PaymentsFile g = read_payments(big, "s.xml", no_mark);
+  INFO((no_mark.errors.empty() ? "" : no_mark.errors[0].str()));
+  REQUIRE(no_mark.ok());
+  CHECK(g.format == "camt.053");
+  CHECK(g.payments.size() == 1);
   Diagnostics ebcdic;
   std::string odd = xml;
   odd.replace(odd.find("?>"), 0, " encoding=\"EBCDIC-XYZ\"");
