@@ -332,7 +332,8 @@ Action add_payments(CLI::App& app) {
 or a bill number (QA-2027/0012) in its description; else by the payer's tax code with
 an open bill of exactly its amount; else it is kept unmatched, as a sospeso. A file
 already imported (whatever its name), or a row whose bank id is in the books, adds
-nothing. Without files it lists every payment in the books.
+nothing; a bank id written twice in one file is kept once when its amount and date
+agree, else the file is refused. Without files it lists every payment in the books.
 Columns: payment,date,amount,payer,tax_code,description,bill,reference,id,name,match.
 
 Examples:
