@@ -320,7 +320,12 @@ void Reader::entry(const xmlNode* entry) {
   Payment p;
   p.file = file_;
   p.line = line_of(entry);
-  const std::optional<Money> a = amount(child(entry, "Amt"), "the entry's amount");
+  const xmlNode* amt = child(entry, "Amt");
+  if (!amt) {
+    diag_.error(where(entry), "a credit entry without its amount (Amt)");
+    return;
+  }
+  const std::optional<Money> a = amount(amt, "the entry's amount");
   if (!a) return;
   p.amount = *a;
   try {

@@ -248,6 +248,13 @@ TEST_CASE("camt.053 amounts: positive, at most two decimals, else told with thei
     CHECK(diag.errors[0].where.line == 3);
     CHECK(f.payments.empty());
   }
+  // A credit without amount is told at its entry's line.
+  std::string no_amount = camt(camt_entry("1.00"));
+  no_amount.erase(no_amount.find("<Amt"), no_amount.find("<CdtDbtInd>") - no_amount.find("<Amt"));
+  Diagnostics missing;
+  read_payments(no_amount, "s.xml", missing);
+  REQUIRE(missing.errors.size() == 1);
+  CHECK(missing.errors[0].where.line == 3);
   // A zero credit pays nothing: left out, counted.
   Diagnostics diag;
   const PaymentsFile f = read_payments(camt(camt_entry("0.00")), "s.xml", diag);
