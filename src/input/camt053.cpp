@@ -309,8 +309,18 @@ bool Reader::read_batch(const std::vector<const xmlNode*>& txs, const Payment& e
 // One payment per credit entry, its remittance lines joined; or one per
 // transaction of a batch entry.
 void Reader::entry(const xmlNode* entry) {
-  if (text(child(entry, "CdtDbtInd")) != "CRDT") {
+  const std::string direction = text(child(entry, "CdtDbtInd"));
+  if (direction == "DBIT") {
+    // Left out, but still a statement's amount: a sign or a third decimal
+    // there says the file is not what it claims.
+    if (const xmlNode* amt = child(entry, "Amt"); amt && !amount(amt, "the entry's amount")) return;
     ++out_.outgoing;
+    return;
+  }
+  if (direction != "CRDT") {
+    diag_.error(where(entry), fmt::format("an entry whose CdtDbtInd is \"{}\", not CRDT (a credit) "
+                                          "or DBIT (a debit)",
+                                          direction));
     return;
   }
   if (!booked(entry)) {

@@ -248,6 +248,20 @@ TEST_CASE("camt.053 amounts: positive, at most two decimals, else told with thei
     CHECK(diag.errors[0].where.line == 3);
     CHECK(f.payments.empty());
   }
+  // A debit's amount is left out, but not a malformed one; an entry neither
+  // credit nor debit is not left out silently.
+  std::string debit = camt(camt_entry("-5.00"));
+  debit.replace(debit.find("CRDT"), 4, "DBIT");
+  Diagnostics signed_debit;
+  read_payments(debit, "s.xml", signed_debit);
+  REQUIRE(signed_debit.errors.size() == 1);
+  CHECK(signed_debit.errors[0].message.find("negative") != std::string::npos);
+  std::string neither = camt(camt_entry("5.00"));
+  neither.replace(neither.find("CRDT"), 4, "CRED");
+  Diagnostics unknown;
+  read_payments(neither, "s.xml", unknown);
+  REQUIRE(unknown.errors.size() == 1);
+  CHECK(unknown.errors[0].message.find("\"CRED\"") != std::string::npos);
   // A credit without amount is told at its entry's line.
   std::string no_amount = camt(camt_entry("1.00"));
   no_amount.erase(no_amount.find("<Amt"), no_amount.find("<CdtDbtInd>") - no_amount.find("<Amt"));
