@@ -56,10 +56,11 @@ void insert_payments(sqlite3* db, const std::string& path, const InputRecord& fi
   Query imp(db, path, "INSERT INTO payment_import (file, sha256, imported_at) VALUES (?, ?, ?)");
   imp.bind(1, file.file).bind(2, file.sha256).bind(3, imported_at).run();
   const std::int64_t import_id = sqlite3_last_insert_rowid(db);
+  Query q(db, path,
+          "INSERT INTO payment (import, line, date, amount, payer, tax_code, description, "
+          "bank_id, bill, match) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   for (Payment& p : payments) {
-    Query q(db, path,
-            "INSERT INTO payment (import, line, date, amount, payer, tax_code, description, "
-            "bank_id, bill, match) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    q.reset();
     q.bind(1, import_id)
         .bind(2, std::int64_t{p.line})
         .bind(3, p.date.iso())

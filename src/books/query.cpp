@@ -119,6 +119,11 @@ void Query::run() {
   }
 }
 
+void Query::reset() {
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+}
+
 std::int64_t Query::integer(int column) const {
   return sqlite3_column_int64(stmt_, column);
 }

@@ -43,6 +43,9 @@ class Query {
 
   bool step();  // true while there is a row
   void run();   // a statement without rows
+  // Ready to run again with other values: one statement for many rows, as
+  // preparing it again for each row costs more than the insert itself.
+  void reset();
 
   std::int64_t integer(int column) const;
   std::optional<std::int64_t> maybe_integer(int column) const;

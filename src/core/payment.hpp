@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -58,6 +59,26 @@ struct MatchFound {
 };
 MatchFound match_payment(const Payment& payment, const std::vector<IssuedBill>& bills,
                          const PaidByBill& paid);
+
+// match_payment for many payments against the same bills, whose keys it
+// spells for comparison once rather than once a payment. `bills` must
+// outlive it.
+class BillMatcher {
+ public:
+  explicit BillMatcher(const std::vector<IssuedBill>& bills);
+  ~BillMatcher();
+  BillMatcher(const BillMatcher&) = delete;
+  BillMatcher& operator=(const BillMatcher&) = delete;
+
+  MatchFound match(const Payment& payment, const PaidByBill& paid) const;
+
+ private:
+  struct Keys;
+  const IssuedBill* named(std::string_view raw, const std::string& text, bool by_reference) const;
+
+  const std::vector<IssuedBill>& bills_;
+  std::unique_ptr<Keys> keys_;
+};
 
 // The bill that `text` names, by its number (QA-2027/0012) or reference
 // (CIT-QA-2027-017002); nullptr if none.

@@ -54,23 +54,86 @@ std::string cleaned(std::string_view text) {
 
 }  // namespace
 
-Money parse_bank_amount(std::string_view text) {
-  std::string s = cleaned(text);
-  std::string sign;
+namespace {
+
+// The amount without blanks, € or EUR, and its sign apart.
+struct Signed {
+  std::string sign;  // "-" or ""
+  std::string digits;
+};
+
+Signed split_sign(std::string_view text) {
+  Signed out{"", cleaned(text)};
+  std::string& s = out.digits;
   if (!s.empty() && (s.front() == '-' || s.front() == '+')) {
-    if (s.front() == '-') sign = "-";
+    if (s.front() == '-') out.sign = "-";
     s.erase(0, 1);
   }
+  return out;
+}
+
+char other_mark(char mark) {
+  return mark == ',' ? '.' : ',';
+}
+
+}  // namespace
+
+char decimal_mark_of(std::string_view text) {
+  const std::string s = split_sign(text).digits;
   const std::size_t last = s.find_last_of(".,");
-  const bool has_decimals = last != std::string::npos && s.size() - last - 1 == 2 &&
-                            is_digits(std::string_view(s).substr(last + 1));
-  const std::string_view whole = has_decimals ? std::string_view(s).substr(0, last) : s;
-  const auto digits = ungrouped(whole, has_decimals ? s[last] : '\0');
-  if (!digits) {
-    throw ValueError(
+  if (last == std::string::npos) return '\0';
+  const char mark = s[last];
+  // Both marks: the last one is the decimal one (1.245,00).
+  if (s.find(other_mark(mark)) != std::string::npos) return mark;
+  // One mark written twice groups thousands (1.245.300): the other is decimal.
+  if (s.find(mark) != last) return other_mark(mark);
+  // Once, before three digits (1.245), it could be either.
+  const std::string_view after = std::string_view(s).substr(last + 1);
+  if (after.size() == 3 && is_digits(after)) return '\0';
+  return mark;
+}
+
+Money parse_bank_amount(std::string_view text, char decimal_mark) {
+  const Signed amount = split_sign(text);
+  const std::string& s = amount.digits;
+  const auto not_an_amount = [&] {
+    return ValueError(
         fmt::format("\"{}\" is not an amount: write 1245.00, 1.245,00 or 1,245.00", text));
+  };
+  const char mark = decimal_mark ? decimal_mark : decimal_mark_of(s);
+  if (!mark) {
+    // No mark, or one before three digits that the file does not explain.
+    if (is_digits(s)) return Money::parse(amount.sign + s);
+    const std::size_t at = s.find_first_of(".,");
+    if (at != std::string::npos) {
+      const std::string_view head = std::string_view(s).substr(0, at);
+      const std::string_view tail = std::string_view(s).substr(at + 1);
+      if (is_digits(head) && tail.size() == 3 && is_digits(tail)) {
+        throw ValueError(
+            fmt::format("\"{}\" could be {}{} or {}.{}: no amount of the file shows "
+                        "its decimal mark; write 1245.00, 1.245,00 or 1,245.00",
+                        text, head, tail, head, tail));
+      }
+    }
+    throw not_an_amount();
   }
-  return Money::parse(sign + *digits + (has_decimals ? "." + s.substr(last + 1) : ""));
+  const std::size_t point = s.find(mark);
+  if (point != std::string::npos && s.find(mark, point + 1) != std::string::npos)
+    throw not_an_amount();
+  const std::string_view whole = std::string_view(s).substr(0, point);
+  const std::string_view decimals =
+      point == std::string::npos ? std::string_view() : std::string_view(s).substr(point + 1);
+  const auto digits = ungrouped(whole, mark);
+  if (!digits || (point != std::string::npos && !is_digits(decimals))) throw not_an_amount();
+  if (decimals.size() > 2) {
+    throw ValueError(
+        fmt::format("\"{}\" has {} decimals after '{}', the file's decimal mark: an "
+                    "amount in EUR has at most 2",
+                    text, decimals.size(), mark));
+  }
+  if (point != std::string::npos && decimals.size() != 2) throw not_an_amount();
+  return Money::parse(amount.sign + *digits +
+                      (point == std::string::npos ? "" : "." + std::string(decimals)));
 }
 
 namespace {
@@ -146,7 +209,29 @@ PaymentsFile read_payments_csv(std::string_view text, const std::string& file, D
   }
   const Columns c = columns_of(t);
   if (!check_columns(t, c, diag)) return out;
-  for (const CsvRow& row : t.rows) {
+  const int amount_col = c.amount >= 0 ? c.amount : c.credit;
+  // The decimal mark is the file's, settled once: a bank writes every
+  // amount alike, so "503,001" among "298,00" is three decimals, not 503,001.
+  char decimal_mark = '\0';
+  int mark_line = 0;
+  std::vector<bool> mixed(t.rows.size(), false);
+  for (std::size_t i = 0; i < t.rows.size(); ++i) {
+    const char mark = decimal_mark_of(cell_text(t.rows[i], amount_col));
+    if (!mark) continue;
+    if (!decimal_mark) {
+      decimal_mark = mark;
+      mark_line = t.rows[i].line;
+    } else if (mark != decimal_mark) {
+      mixed[i] = true;
+      diag.error(t.at(t.rows[i], amount_col),
+                 fmt::format("amount \"{}\" has '{}' as decimal mark, but line {} has '{}': "
+                             "one file writes its amounts one way",
+                             cell_text(t.rows[i], amount_col), mark, mark_line, decimal_mark));
+    }
+  }
+  for (std::size_t i = 0; i < t.rows.size(); ++i) {
+    const CsvRow& row = t.rows[i];
+    if (mixed[i]) continue;
     Payment p;
     p.file = file;
     p.line = row.line;
@@ -156,14 +241,13 @@ PaymentsFile read_payments_csv(std::string_view text, const std::string& file, D
       diag.error(t.at(row, c.date), fmt::format("date {}", e.what()));
       continue;
     }
-    const int amount_col = c.amount >= 0 ? c.amount : c.credit;
     const std::string amount = cell_text(row, amount_col);
     if (c.amount < 0 && amount.empty()) {  // a debit's row: its credit cell is empty
       ++out.outgoing;
       continue;
     }
     try {
-      p.amount = parse_bank_amount(amount);
+      p.amount = parse_bank_amount(amount, decimal_mark);
     } catch (const ValueError& e) {
       diag.error(t.at(row, amount_col), fmt::format("amount {}", e.what()));
       continue;

@@ -5,7 +5,8 @@
 #
 #   check_payments.sh CITFEE EXAMPLES_DIR CHECK
 #
-# CHECK is one of: match, duplicates, camt, balance, journal, ids, remind, summary. The bills are the
+# CHECK is one of: match, duplicates, camt, repeats, scale, balance, journal, ids, remind,
+# summary. The bills are the
 # annual fees of 2027 from examples/enti.csv; amounts worked out by hand:
 # Acquafredda 1,571 x 0.19 = 298.49 -> 298.00 (QA-2027/0001, tax code
 # 00848860175); Agnosine 2,541 x 0.19 = 482.79 -> 483.00 (QA-2027/0002);
@@ -156,6 +157,110 @@ P-000002,2027-03-12,483.00,Comune di Agnosine,,Fattura QA-2027/0002,QA-2027/0002
 CSV
   same "camt.053 import" want.csv got.csv
   grep -q 'estratto.xml: 1 outgoing or zero amount(s) ignored' err.txt || fail "the debit entry is not told"
+  # A credit of zero pays nothing: left out and told; the same statement in
+  # UTF-16, as some banks send it, is read as XML.
+  sed 's/>483.00</>0.00</; s/B-3/B-4/; s/B-1/B-5/' estratto.xml >zero.xml
+  books payments zero.xml -O csv >zero.csv 2>zero.err || fail "a zero credit stopped the import"
+  [[ $(tail -n +2 zero.csv | wc -l) == 1 ]] || fail "a zero credit recorded"
+  grep -q 'zero.xml: 2 outgoing or zero amount(s) ignored' zero.err || fail "the zero credit is not told"
+  sed 's/UTF-8/UTF-16/; s/B-1/U-1/; s/B-3/U-3/; s/2027-03-1/2027-04-1/' estratto.xml |
+    iconv -f UTF-8 -t UTF-16 >utf16.xml
+  books payments utf16.xml -O csv >utf16.csv 2>utf16.err || fail "a UTF-16 statement: $(cat utf16.err)"
+  [[ $(tail -n +2 utf16.csv | wc -l) == 2 ]] || fail "not 2 payments from the UTF-16 statement"
+  ;;
+repeats)
+  # A statement with one transaction written twice: kept once, told as a
+  # repeat of its line, not as "already in the books".
+  entry() {  # entry AMOUNT ID DATE
+    printf '<Ntry><Amt Ccy="EUR">%s</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts>\n' "$1"
+    printf '<BookgDt><Dt>%s</Dt></BookgDt><AcctSvcrRef>%s</AcctSvcrRef></Ntry>\n' "$3" "$2"
+  }
+  statement() {  # statement ENTRIES... > FILE
+    printf '<?xml version="1.0"?>\n<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02">\n'
+    printf '<BkToCstmrStmt><Stmt>\n'
+    printf '%s\n' "$@"
+    printf '</Stmt></BkToCstmrStmt></Document>\n'
+  }
+  statement "$(entry 298.00 B-1 2027-03-10)" "$(entry 298.00 B-1 2027-03-10)" \
+    "$(entry 10.00 B-2 2027-03-11)" >doppio.xml
+  books payments doppio.xml -O csv >d.csv 2>d.err || fail "a repeated transaction stopped the import"
+  [[ $(tail -n +2 d.csv | wc -l) == 2 ]] || fail "not 2 payments from the statement with a repeat"
+  grep -q 'doppio.xml:6: transaction B-1 repeats line 4 of the same file (same amount and date): kept once' d.err ||
+    fail "the repeat is not told with its line"
+  grep -q 'already in the books' d.err && fail "a repeat in the file told as already in the books"
+  # The same id on another amount: refused, naming both lines; nothing recorded.
+  statement "$(entry 298.00 C-1 2027-03-10)" "$(entry 300.00 C-1 2027-03-10)" >conteso.xml
+  books payments conteso.xml -O csv >/dev/null 2>c.err && fail "an id on two amounts accepted"
+  grep -q 'conteso.xml:6: transaction C-1 of 300.00 EUR on 2027-03-10 has the id of line 4 of the same file, 298.00 EUR on 2027-03-10' c.err ||
+    fail "the contested id is not told with both lines"
+  [[ $(sqlite3 registro.db 'SELECT COUNT(*) FROM payment') == 2 ]] || fail "a refused file recorded payments"
+  # The same CSV rows in a treasury export: a repeat and a contested id.
+  printf 'date,amount,description,transaction_id\n2027-04-01,5.00,x,T9\n2027-04-01,5.00,x,T9\n' >r.csv
+  books payments r.csv -O csv 2>r.err | tail -n +2 | wc -l | grep -qx 1 || fail "a repeated CSV row is not kept once"
+  grep -q 'r.csv:3: transaction T9 repeats line 2 of the same file' r.err || fail "the CSV repeat is not told"
+  # An id of a file read before in the same run is not "already in the books".
+  printf 'date,amount,description,transaction_id\n2027-04-02,6.00,y,T10\n' >a.csv
+  printf 'date,amount,description,transaction_id\n2027-04-02,6.00,y,T10\n2027-04-03,7.00,z,T11\n' >b.csv
+  books payments a.csv b.csv -O csv >ab.csv 2>ab.err
+  [[ $(tail -n +2 ab.csv | wc -l) == 2 ]] || fail "not 2 payments from a.csv and b.csv"
+  grep -q 'b.csv: 1 payment(s) with the bank id of one in a file before it: not added again' ab.err ||
+    fail "an id of an earlier file of the run is not told so"
+  grep -q 'already in the books' ab.err && fail "an id of this run told as already in the books"
+  ;;
+scale)
+  # A large export: its import time grows with its rows, not their square,
+  # including the check of each bank id against the books.
+  rows() {  # rows N PREFIX
+    awk -v n="$1" -v p="$2" 'BEGIN {
+      print "Data;Importo;Causale;Ordinante;ID operazione"
+      for (i = 1; i <= n; i++)
+        printf "%02d/03/2027;%d,%02d;quota CIT-QA-2027-0170%02d rata %d;Comune %d;%s%d\n",
+          i % 28 + 1, i % 900 + 1, i % 100, i % 17 + 1, i, i % 300, p, i
+    }'
+  }
+  # timed FILE: imports FILE into fresh books copied from base.db, and prints
+  # the milliseconds it took, then those of processor time (user and system):
+  # the machine may be busy with other work, which the latter leaves out.
+  timed() {
+    cp base.db registro.db
+    local start end TIMEFORMAT='%3U %3S' cpu
+    start=$(date +%s%N)
+    # Run in a command substitution: a failure is told by its status.
+    cpu=$({ time books payments "$1" -O csv >/dev/null 2>"$1.err"; } 2>&1) || return 1
+    end=$(date +%s%N)
+    read -r user system <<<"$cpu"
+    echo "$(((end - start) / 1000000)) $(awk -v u="$user" -v s="$system" 'BEGIN { printf "%d", (u + s) * 1000 }')"
+  }
+  cp registro.db base.db
+  rows 25000 S >small.csv
+  rows 100000 L >large.csv
+  times_small=$(timed small.csv) || fail "small.csv not imported: $(head -3 small.csv.err)"
+  times_large=$(timed large.csv) || fail "large.csv not imported: $(head -3 large.csv.err)"
+  read -r small small_cpu <<<"${times_small:-0 0}"
+  read -r large large_cpu <<<"${times_large:-0 0}"
+  echo "25,000 rows: ${small} ms (${small_cpu} ms of processor); 100,000 rows: ${large} ms (${large_cpu} ms)"
+  ((large < 60000)) || fail "100,000 rows took ${large} ms"
+  # Four times the rows in no more than six times the processor time (with a
+  # floor for the start of the program on a fast machine).
+  ((large_cpu <= 6 * (small_cpu > 200 ? small_cpu : 200))) ||
+    fail "4x the rows took $large_cpu ms of processor against $small_cpu ms"
+  [[ $(sqlite3 registro.db 'SELECT COUNT(*) FROM payment') == 100000 ]] || fail "not 100,000 payments"
+  # The same export again under another content: every bank id already there.
+  { cat large.csv; echo '01/04/2027;1,00;altro;Comune 1;NEW1'; } >again.csv
+  start=$(date +%s%N)
+  books payments again.csv -O csv >/dev/null 2>again.err || fail "again.csv not imported"
+  again=$((($(date +%s%N) - start) / 1000000))
+  echo "100,000 known bank ids: ${again} ms"
+  ((again < 60000)) || fail "100,000 known bank ids took ${again} ms"
+  grep -q 'again.csv: 100000 payment(s) already in the books (same bank id)' again.err || fail "known ids not told"
+  # Progress is shown on a terminal only: not in the file above, and on a
+  # pseudo-terminal made by script(1) where there is one.
+  grep -q 'of 100000 payments' again.err && fail "progress written to a file"
+  if command -v script >/dev/null; then
+    { head -n 1 large.csv && echo '01/04/2027;1,00;altro;Comune 1;NEW2' && tail -n +2 large.csv; } >tty.csv
+    script -qec "'$citfee' payments --books registro.db tty.csv -O csv >/dev/null" /dev/null >tty.out </dev/null || true
+    grep -q 'citfee: tty.csv: [0-9]* of 100001 payments' tty.out || fail "no progress on a terminal"
+  fi
   ;;
 balance)
   books payments tesoreria.csv -O csv >/dev/null 2>&1

@@ -1,8 +1,14 @@
 // citfee payments: import the payments received, match them to the bills
 // of the books, and settle by hand those that match none.
+#include <unistd.h>
+
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <memory>
+#include <optional>
 #include <set>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -32,40 +38,110 @@ struct PaymentsOptions {
   bool unmatched = false;
 };
 
-// What one run has imported so far, to tell duplicates within it too.
-struct Import {
-  std::vector<Payment> known;  // in the books before, and recorded by this run
-  std::vector<Payment> added;  // recorded by this run
-  std::set<std::string> digests;
-};
-
-// A payment with the bank id of one already known adds nothing; one without
-// bank id like a payment of another file (one of those known before
-// `this_file`, the index where the file's own begin) may be the same
-// transfer twice.
-bool is_known(const Payment& p, const Import& run, std::size_t this_file) {
-  for (std::size_t i = 0; i < run.known.size(); ++i) {
-    const Payment& k = run.known[i];
-    if (!p.bank_id.empty() && k.bank_id == p.bank_id) return true;
-    if (p.bank_id.empty() && k.bank_id.empty() && i < this_file && looks_like_same(p, k)) {
-      warn(fmt::format(
-          "{}:{}: {} EUR of {} on {} looks like {} (from {}): imported, check it "
-          "is not the same transfer twice",
-          p.file, p.line, p.amount.to_fixed(2),
-          p.payer.empty() ? "\"" + p.description + "\"" : p.payer, p.date.iso(), k.id, k.file));
+// How far the import of a large file is, on standard error when it is a
+// terminal (never in a log or a pipe): a count redrawn at most a few
+// times a second, and wiped at the end.
+class Progress {
+ public:
+  Progress(const std::string& file, std::size_t total)
+      : file_(file), total_(total), shown_(total >= 10000 && isatty(STDERR_FILENO)) {
+    // The name as typed, but for control characters, which would move the
+    // cursor of the terminal the count is drawn on.
+    for (char& c : file_) {
+      if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = '?';
     }
   }
-  return false;
+  void step() {
+    if (!shown_ || (++done_ & 1023) != 0) return;
+    const auto now = std::chrono::steady_clock::now();
+    if (now - last_ < std::chrono::milliseconds(200)) return;
+    last_ = now;
+    std::fprintf(stderr, "\rcitfee: %s: %zu of %zu payments", file_.c_str(), done_, total_);
+    std::fflush(stderr);
+    drawn_ = true;
+  }
+  void done() {
+    if (drawn_) std::fputs("\r\033[K", stderr);
+    drawn_ = false;
+  }
+
+ private:
+  std::string file_;
+  std::size_t total_;
+  bool shown_;
+  std::size_t done_ = 0;
+  bool drawn_ = false;
+  std::chrono::steady_clock::time_point last_{};
+};
+
+// What one run has imported so far, to tell duplicates within it too.
+struct Import {
+  // In the books before, then those recorded by this run (from in_books on).
+  std::vector<Payment> known;
+  std::set<std::string> digests;
+  std::size_t in_books = 0;  // how many of `known` were in the books before the run
+  // The known payments by bank id, and those without one by what makes two
+  // transfers look alike: found at once, however many the books hold.
+  std::unordered_map<std::string, std::size_t> by_bank_id;
+  std::unordered_map<std::string, std::size_t> alike;
+};
+
+// Day, amount, payer and description: what looks_like_same compares.
+std::string alike_key(const Payment& p) {
+  return fmt::format("{}\x1f{}\x1f{}\x1f{}", p.date.iso(), p.amount.micros(), p.payer,
+                     p.description);
 }
 
-void tell_left_out(const PaymentsFile& read, int known, const std::string& file) {
+// Files read before the current one: their payments without bank id become
+// what a later file's may look like.
+void index_known(Import& run, std::size_t from, std::size_t to) {
+  for (std::size_t i = from; i < to; ++i) {
+    const Payment& k = run.known[i];
+    if (!k.bank_id.empty()) {
+      run.by_bank_id.try_emplace(k.bank_id, i);
+    } else {
+      run.alike.try_emplace(alike_key(k), i);
+    }
+  }
+}
+
+// Where a payment with a known bank id is: its index in `run.known`, or
+// none. One without bank id like a payment of another file may be the same
+// transfer twice: imported, and warned about.
+std::optional<std::size_t> known_index(const Payment& p, const Import& run) {
+  if (!p.bank_id.empty()) {
+    const auto it = run.by_bank_id.find(p.bank_id);
+    if (it == run.by_bank_id.end()) return std::nullopt;
+    return it->second;
+  }
+  const auto it = run.alike.find(alike_key(p));
+  if (it != run.alike.end()) {
+    const Payment& k = run.known[it->second];
+    warn(fmt::format(
+        "{}:{}: {} EUR of {} on {} looks like {} (from {}): imported, check it "
+        "is not the same transfer twice",
+        p.file, p.line, p.amount.to_fixed(2),
+        p.payer.empty() ? "\"" + p.description + "\"" : p.payer, p.date.iso(), k.id, k.file));
+  }
+  return std::nullopt;
+}
+
+void tell_left_out(const PaymentsFile& read, int in_books, int earlier, const std::string& file) {
   if (read.outgoing)
     note(fmt::format("{}: {} outgoing or zero amount(s) ignored", file, read.outgoing));
   if (read.not_booked)
     note(fmt::format("{}: {} entr(ies) not booked yet ignored", file, read.not_booked));
-  if (known)
+  if (read.repeated)
+    note(fmt::format("{}: {} transaction(s) written twice in the file: kept once", file,
+                     read.repeated));
+  if (in_books)
     note(fmt::format("{}: {} payment(s) already in the books (same bank id): not added again", file,
-                     known));
+                     in_books));
+  if (earlier)
+    note(
+        fmt::format("{}: {} payment(s) with the bank id of one in a file before it: not added "
+                    "again",
+                    file, earlier));
 }
 
 // A payments file as read, before the books are opened: a file with a
@@ -85,11 +161,23 @@ std::vector<ReadFile> read_files(const std::vector<std::string>& paths) {
     const std::string digest = bytes_sha256(bytes);
     out.push_back({name, digest, read_payments(std::move(bytes), name, diag)});
   }
+  // A booking date more than a year ahead is a mistyped year, or a file
+  // that is not a statement: the payment would stay out of every balance
+  // until then.
+  const Date limit = add_days(today(), 366);
+  for (const ReadFile& f : out) {
+    for (const Payment& p : f.payments.payments) {
+      if (limit < p.date)
+        diag.error({p.file, p.line, 0},
+                   fmt::format("a payment dated {}, more than a year after today ({})",
+                               p.date.iso(), today().iso()));
+    }
+  }
   report_diagnostics(diag);
   return out;
 }
 
-void import_file(ReadFile& file, Books& books, const std::vector<IssuedBill>& bills, Import& run) {
+void import_file(ReadFile& file, Books& books, const BillMatcher& bills, Import& run) {
   const std::string& name = file.name;
   const std::string& digest = file.digest;
   if (const std::string before = books.imported_as(digest); !before.empty()) {
@@ -102,29 +190,34 @@ void import_file(ReadFile& file, Books& books, const std::vector<IssuedBill>& bi
   }
   PaymentsFile& read = file.payments;
   std::vector<Payment> fresh;
-  int known = 0;
+  int in_books = 0;
+  int earlier = 0;
   PaidByBill paid = paid_by_bill(run.known);
   const std::size_t this_file = run.known.size();
+  Progress progress(name, read.payments.size());
   for (Payment& p : read.payments) {
-    if (is_known(p, run, this_file)) {
-      ++known;
+    progress.step();
+    if (const auto k = known_index(p, run)) {
+      ++(*k < run.in_books ? in_books : earlier);
       continue;
     }
-    const MatchFound found = match_payment(p, bills, paid);
+    const MatchFound found = bills.match(p, paid);
     if (found.bill) {
       p.bill = found.bill->number;
       p.match = found.how;
       paid[p.bill] += p.amount;
     }
-    fresh.push_back(p);
-    run.known.push_back(p);
+    if (!p.bank_id.empty()) run.by_bank_id.try_emplace(p.bank_id, this_file + fresh.size());
+    fresh.push_back(std::move(p));
   }
-  tell_left_out(read, known, name);
+  read.payments.clear();
+  progress.done();
+  tell_left_out(read, in_books, earlier, name);
   books.import_payments({name, digest}, fresh);
-  // The ids given by the books, on the run's copies too.
-  for (std::size_t i = 0; i < fresh.size(); ++i)
-    run.known[run.known.size() - fresh.size() + i].id = fresh[i].id;
-  run.added.insert(run.added.end(), fresh.begin(), fresh.end());
+  // Moved, not copied: a large export is held once.
+  run.known.insert(run.known.end(), std::make_move_iterator(fresh.begin()),
+                   std::make_move_iterator(fresh.end()));
+  index_known(run, this_file, run.known.size());
 }
 
 void tell_imported(const std::vector<Payment>& added, const std::string& books) {
@@ -199,10 +292,16 @@ void run_payments(const PaymentsOptions& o) {
   const std::vector<IssuedBill> bills = books.bills();
   Import run;
   run.known = books.payments();
-  for (ReadFile& file : files) import_file(file, books, bills, run);
-  StagedRun staged = stage_report_only(payments_report(run.added, bills), o.common);
+  run.in_books = run.known.size();
+  index_known(run, 0, run.known.size());
+  const BillMatcher matcher(bills);
+  for (ReadFile& file : files) import_file(file, books, matcher, run);
+  // What this run recorded: the payments of the books before it are done with.
+  std::vector<Payment> added = std::move(run.known);
+  added.erase(added.begin(), added.begin() + static_cast<std::ptrdiff_t>(run.in_books));
+  StagedRun staged = stage_report_only(payments_report(added, bills), o.common);
   commit_run(staged, &books);
-  if (!run.added.empty()) tell_imported(run.added, o.books);
+  if (!added.empty()) tell_imported(added, o.books);
 }
 
 }  // namespace
@@ -234,7 +333,8 @@ Action add_payments(CLI::App& app) {
 or a bill number (QA-2027/0012) in its description; else by the payer's tax code with
 an open bill of exactly its amount; else it is kept unmatched, as a sospeso. A file
 already imported (whatever its name), or a row whose bank id is in the books, adds
-nothing. Without files it lists every payment in the books.
+nothing; a bank id written twice in one file is kept once when its amount and date
+agree, else the file is refused. Without files it lists every payment in the books.
 Columns: payment,date,amount,payer,tax_code,description,bill,reference,id,name,match.
 
 Examples:

@@ -57,6 +57,23 @@ TEST_CASE("a correction's reference wins over its original's, which it contains"
   CHECK(m.bill->number == "QA-2027/0003");
 }
 
+TEST_CASE("a reference written exactly wins over one that only folds alike") {
+  const std::vector<IssuedBill> bills = {bill("N-1", "A:1", "017001", "10.00"),
+                                         bill("N-2", "A_1", "017002", "20.00")};
+  for (const auto& [text, number] : {std::pair{"pays A_1", "N-2"}, std::pair{"pays A:1", "N-1"},
+                                     std::pair{"A_1", "N-2"}, std::pair{"rif. A:1.", "N-1"}}) {
+    INFO(text);
+    const MatchFound m = match_payment(payment("10.00", text), bills, {});
+    REQUIRE(m.bill);
+    CHECK(m.bill->number == number);
+    CHECK(m.how == Match::kReference);
+  }
+  // Folded alike but written neither way: the first, as before.
+  const MatchFound m = match_payment(payment("10.00", "pays a 1"), bills, {});
+  REQUIRE(m.bill);
+  CHECK(m.bill->number == "N-1");
+}
+
 TEST_CASE("a reference is a whole word: a longer id is not its entity") {
   const MatchFound m = match_payment(payment("298.00", "CIT-QA-2027-0170011"), kBills, {});
   CHECK_FALSE(m.bill);

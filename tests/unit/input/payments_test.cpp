@@ -10,7 +10,7 @@ TEST_CASE("bank amounts: the last mark before two digits is the decimal one") {
   CHECK(parse_bank_amount("1.245,00") == Money::parse("1245.00"));
   CHECK(parse_bank_amount("1,245.00") == Money::parse("1245.00"));
   CHECK(parse_bank_amount("250") == Money::parse("250"));
-  CHECK(parse_bank_amount("1.245") == Money::parse("1245"));
+  CHECK(parse_bank_amount("1.245.300") == Money::parse("1245300"));
   CHECK(parse_bank_amount("12.345.678,90") == Money::parse("12345678.90"));
   CHECK(parse_bank_amount("-50,00") == Money::parse("-50.00"));
   CHECK(parse_bank_amount("+ 1 245,00 €") == Money::parse("1245.00"));
@@ -19,7 +19,7 @@ TEST_CASE("bank amounts: the last mark before two digits is the decimal one") {
 
 TEST_CASE("bank amounts that are not written as either convention are refused") {
   for (const char* text : {"1245,5", "12,34,56", "1.245.00", "1.24,00", "12345.678,00", "", "abc",
-                           "1,245,00", "12.3456"}) {
+                           "1,245,00", "12.3456", "1.245", "1,245", "503,001"}) {
     INFO(text);
     CHECK_THROWS_AS(parse_bank_amount(text), ValueError);
   }
@@ -176,4 +176,227 @@ TEST_CASE("a bank export with credits and debits in two columns") {
   CHECK(f.payments[0].date == Date{2027, 3, 10});  // the booking date, not the value date
   CHECK(f.payments[0].amount == Money::parse("298.00"));
   CHECK(f.payments[0].description == "BONIFICO DA COMUNE DI ACQUAFREDDA CIT-QA-2027-017001");
+}
+
+TEST_CASE("the decimal mark of a bank amount is the file's") {
+  CHECK(decimal_mark_of("298,00") == ',');
+  CHECK(decimal_mark_of("1.245,00") == ',');
+  CHECK(decimal_mark_of("1,245.00") == '.');
+  CHECK(decimal_mark_of("1.245.300") == ',');
+  CHECK(decimal_mark_of("1,245") == '\0');
+  CHECK(decimal_mark_of("250") == '\0');
+  CHECK(parse_bank_amount("1.245", ',') == Money::parse("1245"));
+  CHECK(parse_bank_amount("1,245", '.') == Money::parse("1245"));
+  CHECK_THROWS_WITH(parse_bank_amount("503,001", ','), Catch::Contains("has 3 decimals after ','"));
+  CHECK_THROWS_WITH(parse_bank_amount("1,245"), Catch::Contains("could be 1245 or 1.245"));
+}
+
+TEST_CASE("a CSV whose amounts use a decimal comma reads a third decimal digit as one, refused") {
+  const std::string csv =
+      "data;importo;causale\n"
+      "10/03/2027;298,00;quota\n"
+      "11/03/2027;503,001;quota\n";
+  Diagnostics diag;
+  const PaymentsFile f = read_payments(csv, "t.csv", diag);
+  REQUIRE(diag.errors.size() == 1);
+  CHECK(diag.errors[0].where.line == 3);
+  CHECK(diag.errors[0].message.find("3 decimals") != std::string::npos);
+  // With no other amount to tell the mark, 1.245 is refused: 1245 or 1.245?
+  Diagnostics alone;
+  read_payments("date,amount,description\n2027-03-10,1.245,x\n", "u.csv", alone);
+  REQUIRE(alone.errors.size() == 1);
+  CHECK(alone.errors[0].where.line == 2);
+  // Amounts with both marks the other way round in one file are refused.
+  Diagnostics mixed;
+  read_payments("date;amount;description\n2027-03-10;1.245,00;x\n2027-03-11;1,245.00;y\n", "m.csv",
+                mixed);
+  REQUIRE(mixed.errors.size() == 1);
+  CHECK(mixed.errors[0].where.line == 3);
+  // Where the file shows a decimal comma, 1.245 groups thousands.
+  Diagnostics fine;
+  const PaymentsFile g = read_payments(
+      "date;amount;description\n2027-03-10;1.245;x\n2027-03-11;12,50;y\n", "g.csv", fine);
+  REQUIRE(fine.ok());
+  REQUIRE(g.payments.size() == 2);
+  CHECK(g.payments[0].amount == Money::parse("1245"));
+}
+
+namespace {
+
+std::string camt_entry(const std::string& amount, const std::string& id = "B-1",
+                       const std::string& date = "2027-03-10", const std::string& details = "") {
+  return "<Ntry><Amt Ccy=\"EUR\">" + amount +
+         "</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts>"
+         "<BookgDt><Dt>" +
+         date + "</Dt></BookgDt><AcctSvcrRef>" + id + "</AcctSvcrRef>" + details + "</Ntry>\n";
+}
+
+std::string camt(const std::string& entries,
+                 const std::string& ns = "urn:iso:std:iso:20022:tech:xsd:camt.053.001.02") {
+  return "<?xml version=\"1.0\"?>\n<Document xmlns=\"" + ns + "\"><BkToCstmrStmt><Stmt>\n" +
+         entries + "</Stmt></BkToCstmrStmt></Document>\n";
+}
+
+}  // namespace
+
+TEST_CASE("camt.053 amounts: positive, at most two decimals, else told with their line") {
+  for (const char* amount : {"-298.00", "298.001", "298.123456", "1e3", "+5.00", "12,50"}) {
+    INFO(amount);
+    Diagnostics diag;
+    const PaymentsFile f = read_payments(camt(camt_entry(amount)), "s.xml", diag);
+    REQUIRE(diag.errors.size() == 1);
+    CHECK(diag.errors[0].where.line == 3);
+    CHECK(f.payments.empty());
+  }
+  // A debit's amount is left out, but not a malformed one; an entry neither
+  // credit nor debit is not left out silently.
+  std::string debit = camt(camt_entry("-5.00"));
+  debit.replace(debit.find("CRDT"), 4, "DBIT");
+  Diagnostics signed_debit;
+  read_payments(debit, "s.xml", signed_debit);
+  REQUIRE(signed_debit.errors.size() == 1);
+  CHECK(signed_debit.errors[0].message.find("negative") != std::string::npos);
+  std::string neither = camt(camt_entry("5.00"));
+  neither.replace(neither.find("CRDT"), 4, "CRED");
+  Diagnostics unknown;
+  read_payments(neither, "s.xml", unknown);
+  REQUIRE(unknown.errors.size() == 1);
+  CHECK(unknown.errors[0].message.find("\"CRED\"") != std::string::npos);
+  // A credit without amount is told at its entry's line.
+  std::string no_amount = camt(camt_entry("1.00"));
+  no_amount.erase(no_amount.find("<Amt"), no_amount.find("<CdtDbtInd>") - no_amount.find("<Amt"));
+  Diagnostics missing;
+  read_payments(no_amount, "s.xml", missing);
+  REQUIRE(missing.errors.size() == 1);
+  CHECK(missing.errors[0].where.line == 3);
+  // A zero credit pays nothing: left out, counted.
+  Diagnostics diag;
+  const PaymentsFile f = read_payments(camt(camt_entry("0.00")), "s.xml", diag);
+  REQUIRE(diag.ok());
+  CHECK(f.payments.empty());
+  CHECK(f.outgoing == 1);
+}
+
+TEST_CASE("camt.053 transactions of a batch: each amount positive and in EUR") {
+  const auto batch = [](const std::string& a, const std::string& b, const std::string& ccy) {
+    return camt(camt_entry("100.00", "LOT", "2027-03-10",
+                           "<NtryDtls>\n<TxDtls><Amt Ccy=\"EUR\">" + a +
+                               "</Amt></TxDtls>\n<TxDtls><Amt Ccy=\"" + ccy + "\">" + b +
+                               "</Amt></TxDtls>\n</NtryDtls>"));
+  };
+  Diagnostics negative;
+  CHECK(read_payments(batch("398.00", "-298.00", "EUR"), "s.xml", negative).payments.empty());
+  REQUIRE(negative.errors.size() == 1);
+  CHECK(negative.errors[0].message.find("negative") != std::string::npos);
+  CHECK(negative.errors[0].where.line == 5);
+  Diagnostics dollars;
+  CHECK(read_payments(batch("50.00", "50.00", "USD"), "s.xml", dollars).payments.empty());
+  REQUIRE(dollars.errors.size() == 1);
+  CHECK(dollars.errors[0].message.find("USD") != std::string::npos);
+  Diagnostics zero;
+  const PaymentsFile f = read_payments(batch("100.00", "0.00", "EUR"), "s.xml", zero);
+  REQUIRE(zero.ok());
+  CHECK(f.payments.size() == 1);
+  CHECK(f.outgoing == 1);
+  // Transactions whose sum is beyond what an amount holds: told, not a crash.
+  Diagnostics huge;
+  read_payments(camt(camt_entry("9000000000000.00", "H", "2027-03-10",
+                                "<NtryDtls><TxDtls><Amt Ccy=\"EUR\">5000000000000.00</Amt></TxDtls>"
+                                "<TxDtls><Amt Ccy=\"EUR\">5000000000000.00</Amt></TxDtls>"
+                                "</NtryDtls>")),
+                "s.xml", huge);
+  REQUIRE(huge.errors.size() == 1);
+  CHECK(huge.errors[0].message.find("add up to more") != std::string::npos);
+  // The one transaction of an entry in another currency is refused too.
+  Diagnostics single;
+  read_payments(camt(camt_entry("100.00", "X", "2027-03-10",
+                                "<NtryDtls><TxDtls><Amt Ccy=\"USD\">100.00</Amt></TxDtls>"
+                                "</NtryDtls>")),
+                "s.xml", single);
+  REQUIRE(single.errors.size() == 1);
+}
+
+TEST_CASE("a bank id twice in one file: the same transaction kept once, another refused") {
+  Diagnostics same;
+  const PaymentsFile f =
+      read_payments(camt(camt_entry("298.00", "B-1") + camt_entry("298.00", "B-1")), "s.xml", same);
+  REQUIRE(same.ok());
+  REQUIRE(f.payments.size() == 1);
+  CHECK(f.repeated == 1);
+  REQUIRE(same.notes.size() == 1);
+  CHECK(same.notes[0].str() ==
+        "s.xml:4: transaction B-1 repeats line 3 of the same file (same "
+        "amount and date): kept once");
+  Diagnostics other;
+  read_payments(camt(camt_entry("298.00", "B-1") + camt_entry("300.00", "B-1")), "s.xml", other);
+  REQUIRE(other.errors.size() == 1);
+  CHECK(other.errors[0].where.line == 4);
+  CHECK(other.errors[0].message.find("line 3") != std::string::npos);
+  Diagnostics csv;
+  read_payments(
+      "date,amount,description,transaction_id\n2027-03-10,298.00,a,T1\n2027-03-11,298.00,b,T1\n",
+      "p.csv", csv);
+  REQUIRE(csv.errors.size() == 1);
+  CHECK(csv.errors[0].where.line == 3);
+}
+
+TEST_CASE("camt.053: a DOCTYPE, another namespace, or a text too long is refused") {
+  Diagnostics doctype;
+  std::string bomb = camt(camt_entry("1.00", "&e;"));
+  bomb.insert(bomb.find("<Document"), "<!DOCTYPE Document [<!ENTITY e \"xxxxxxxxxx\">]>\n");
+  CHECK(read_payments(bomb, "s.xml", doctype).payments.empty());
+  REQUIRE(doctype.errors.size() == 1);
+  CHECK(doctype.errors[0].message.find("DOCTYPE") != std::string::npos);
+  CHECK(doctype.errors[0].where.line == 2);
+  Diagnostics pain;
+  read_payments(camt(camt_entry("1.00"), "urn:iso:std:iso:20022:tech:xsd:pain.001.001.03"), "s.xml",
+                pain);
+  REQUIRE(pain.errors.size() == 1);
+  CHECK(pain.errors[0].message.find("pain.001") != std::string::npos);
+  Diagnostics none;
+  read_payments(camt(camt_entry("1.00"), ""), "s.xml", none);
+  REQUIRE(none.errors.size() == 1);
+  CHECK(none.errors[0].message.find("no namespace") != std::string::npos);
+  Diagnostics long_text;
+  read_payments(camt(camt_entry("1.00", std::string(2001, 'x'))), "s.xml", long_text);
+  REQUIRE(long_text.errors.size() == 1);
+  CHECK(long_text.errors[0].where.line == 3);
+  Diagnostics fits;
+  CHECK(read_payments(camt(camt_entry("1.00", std::string(2000, 'x'))), "s.xml", fits)
+            .payments.size() == 1);
+}
+
+TEST_CASE("camt.053 in UTF-16 is read as XML, and an unknown encoding is one message") {
+  const std::string xml = camt(camt_entry("298.00"));
+  std::string utf16 = "\xFF\xFE";
+  for (char c : xml) {
+    utf16 += c;
+    utf16 += '\0';
+  }
+  Diagnostics diag;
+  const PaymentsFile f = read_payments(utf16, "s.xml", diag);
+  INFO((diag.errors.empty() ? "" : diag.errors[0].str()));
+  REQUIRE(diag.ok());
+  CHECK(f.format == "camt.053");
+  CHECK(f.payments.size() == 1);
+  // Big-endian, without a mark: told by its first bytes, "\0<\0?".
+  std::string big;
+  std::string declared = xml;
+  declared.replace(declared.find("?>"), 0, " encoding=\"UTF-16BE\"");
+  for (char c : declared) {
+    big += '\0';
+    big += c;
+  }
+  Diagnostics no_mark;
+  const PaymentsFile g = read_payments(big, "s.xml", no_mark);
+  INFO((no_mark.errors.empty() ? "" : no_mark.errors[0].str()));
+  REQUIRE(no_mark.ok());
+  CHECK(g.format == "camt.053");
+  CHECK(g.payments.size() == 1);
+  Diagnostics ebcdic;
+  std::string odd = xml;
+  odd.replace(odd.find("?>"), 0, " encoding=\"EBCDIC-XYZ\"");
+  read_payments(odd, "e.xml", ebcdic);
+  REQUIRE(ebcdic.errors.size() == 1);
+  CHECK(ebcdic.errors[0].where.file == "e.xml");
 }
