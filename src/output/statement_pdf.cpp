@@ -338,8 +338,7 @@ PdfInfo info(const Statement& s, const std::string& title) {
 std::string single_pdf(const Statement& statement, const Drawing& drawing) {
   std::string out;
   {
-    PdfDocument document(
-        out, info(statement, fmt::format("{} – {}", statement.subject, statement.recipient.name)));
+    PdfDocument document(out, info(statement, letter_words(statement).document_title));
     document.play(drawing);
     document.finish();
   }

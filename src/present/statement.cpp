@@ -111,6 +111,7 @@ LetterWords letter_words(const Statement& s) {
     w.draft_notice = "BOZZA – documento non valido per il pagamento";
     w.draft_mark = "BOZZA";
   }
+  w.document_title = fmt::format("{} – {}", s.subject, r.name);
   return w;
 }
 

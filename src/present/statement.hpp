@@ -102,8 +102,9 @@ struct LetterWords {
   // At the foot of every page: whose letter it is, and who sends it.
   std::string footer_letter;
   std::string footer_issuer;
-  std::string draft_notice;  // in the footer of a draft; else empty
-  std::string draft_mark;    // across every page of a draft; else empty
+  std::string draft_notice;    // in the footer of a draft; else empty
+  std::string draft_mark;      // across every page of a draft; else empty
+  std::string document_title;  // the title a viewer shows for the letter's own file
 };
 
 LetterWords letter_words(const Statement& statement);

@@ -403,6 +403,7 @@ TEST_CASE("a letter's words follow its due date and number as last set") {
   CHECK(w.marks.front().value == "QA-2027/0002");
   CHECK(w.draft_mark.empty());
   CHECK(w.draft_notice.empty());
+  CHECK(w.document_title == "Quota annuale di adesione al CIT – anno 2027 – Comune di Agnosine");
 }
 
 TEST_CASE("page numbers are worded once the pages are counted") {
