@@ -1,6 +1,8 @@
 // Lays a Statement out on A4 pages. Each block either fits below the current
 // line or moves to a new page; the detail table moves row by row and repeats
 // its header. A layout first runs dry to count its pages ("Pagina 1 di 3").
+// Every word besides the statement's detail comes from letter_words: the
+// layout decides where words go, never what they say.
 #include "output/statement_pdf.hpp"
 
 #include <algorithm>
@@ -14,7 +16,6 @@
 #include <fmt/format.h>
 
 #include "output/pdf_canvas.hpp"
-#include "present/italian.hpp"
 #include "version.hpp"
 
 namespace citfee {
@@ -51,16 +52,10 @@ TextStyle paragraph_style() {
   return s;
 }
 
-std::string join(const std::vector<std::string>& parts, const std::string& between) {
-  std::string out;
-  for (const auto& p : parts) out += (out.empty() ? "" : between) + p;
-  return out;
-}
-
 class Layout {
  public:
   Layout(PdfCanvas& canvas, const Statement& s, int total_pages)
-      : c_(canvas), s_(s), total_pages_(total_pages) {}
+      : c_(canvas), s_(s), w_(letter_words(s)), total_pages_(total_pages) {}
 
   // Draws the statement; returns the number of pages it took.
   int draw() {
@@ -105,7 +100,7 @@ class Layout {
   }
 
   void end_page() {
-    if (s_.draft) c_.watermark("BOZZA", kDraftMark);
+    if (!w_.draft_mark.empty()) c_.watermark(w_.draft_mark, kDraftMark);
     c_.show_page();
   }
 
@@ -117,78 +112,62 @@ class Layout {
   // Every page says which statement it belongs to: printed together, the
   // pages of many statements stay sorted.
   void footer() {
-    const Issuer& i = s_.issuer;
     c_.line(kLeft, kFooter, kRight, kFooter, 0.5, kRule);
-    const std::string number = total_pages_ > 0
-                                   ? fmt::format("Pagina {} di {}", page_, total_pages_)
-                                   : fmt::format("Pagina {}", page_);
-    c_.text(number, style(7.5, false, kMuted, Align::kRight), kRight - 80, kFooter + 5, 80);
+    c_.text(page_words(page_, total_pages_), style(7.5, false, kMuted, Align::kRight), kRight - 80,
+            kFooter + 5, 80);
     double y = kFooter + 5;
-    y += c_.text(fmt::format("{} · {}", s_.reference, s_.recipient.name), style(7.5, false, kMuted),
-                 kLeft, y, kWidth - 90);
-    const std::string who = i.office.empty() ? i.name : i.name + " – " + i.office;
-    y += c_.text(fmt::format("{} · C.F. {}", who, i.tax_code), style(7, false, kMuted), kLeft, y,
-                 kWidth - 90);
-    if (s_.draft) {
-      c_.text("BOZZA – documento non valido per il pagamento", style(7.5, true, kDraftInk), kLeft,
-              y, kWidth - 90);
+    y += c_.text(w_.footer_letter, style(7.5, false, kMuted), kLeft, y, kWidth - 90);
+    y += c_.text(w_.footer_issuer, style(7, false, kMuted), kLeft, y, kWidth - 90);
+    if (!w_.draft_notice.empty()) {
+      c_.text(w_.draft_notice, style(7.5, true, kDraftInk), kLeft, y, kWidth - 90);
     }
   }
 
   // On the pages after the first: who writes, and about what.
   void running_head() {
     const double half = kWidth / 2;
-    const double left = c_.text(s_.issuer.name, style(8, true, kAccent), kLeft, y_, half);
-    const double right =
-        c_.text(s_.subject, style(8, false, kMuted, Align::kRight), kLeft + half, y_, half);
+    const double left = c_.text(w_.running_head_left, style(8, true, kAccent), kLeft, y_, half);
+    const double right = c_.text(w_.running_head_right, style(8, false, kMuted, Align::kRight),
+                                 kLeft + half, y_, half);
     y_ += std::max(left, right) + 4;
     c_.line(kLeft, y_, kRight, y_, 0.5, kRule);
     y_ += 14;
   }
 
   void letterhead() {
-    const Issuer& i = s_.issuer;
-    y_ += c_.text(i.name, style(16, true, kAccent), kLeft, y_, kWidth);
-    if (!i.office.empty()) y_ += c_.text(i.office, style(10.5, false, kAccent), kLeft, y_, kWidth);
+    y_ += c_.text(w_.issuer_name, style(16, true, kAccent), kLeft, y_, kWidth);
+    if (!w_.issuer_office.empty()) {
+      y_ += c_.text(w_.issuer_office, style(10.5, false, kAccent), kLeft, y_, kWidth);
+    }
     y_ += 3;
-    y_ += c_.text(join(i.address, " – "), style(8.5, false, kMuted), kLeft, y_, kWidth);
-    std::string codes = "C.F. " + i.tax_code;
-    if (!i.pec.empty()) codes += " · PEC " + i.pec;
-    y_ += c_.text(codes, style(8.5, false, kMuted), kLeft, y_, kWidth);
+    y_ += c_.text(w_.issuer_address, style(8.5, false, kMuted), kLeft, y_, kWidth);
+    y_ += c_.text(w_.issuer_codes, style(8.5, false, kMuted), kLeft, y_, kWidth);
     y_ += 8;
     c_.line(kLeft, y_, kRight, y_, 1.2, kAccent);
     y_ += 26;
   }
 
-  double labelled(const std::string& label, const std::string& value, double y) {
+  double labelled(const LabelledValue& v, double y) {
     const double width = kRecipientX - kLeft - 20;
-    y += c_.text(label, style(7.5, false, kMuted), kLeft, y, width);
-    return y + c_.text(value, style(10, true), kLeft, y, width);
+    y += c_.text(v.label, style(7.5, false, kMuted), kLeft, y, width);
+    return y + c_.text(v.value, style(10, v.strong), kLeft, y, width);
   }
 
   void addresses() {
     double left = y_;
-    if (!s_.number.empty()) left = labelled("Numero", s_.number, left) + 8;
-    left = labelled("Riferimento", s_.reference, left) + 8;
-    const std::string dated = s_.issuer.place.empty()
-                                  ? italian_date(s_.date)
-                                  : fmt::format("{}, {}", s_.issuer.place, italian_date(s_.date));
-    left = labelled("Data", dated, left);
-    const Recipient& r = s_.recipient;
+    for (std::size_t i = 0; i < w_.marks.size(); ++i) {
+      left = labelled(w_.marks[i], left) + (i + 1 < w_.marks.size() ? 8 : 0);
+    }
     const double width = kRight - kRecipientX;
     double right = y_;
-    right += c_.text("Spett.le", style(8.5, false, kMuted), kRecipientX, right, width);
+    right += c_.text(w_.addressee_label, style(8.5, false, kMuted), kRecipientX, right, width);
     // A long name gets a smaller size before it has to wrap.
     TextStyle name = style(11, true);
-    const double natural = c_.natural_width(r.name, name);
+    const double natural = c_.natural_width(w_.addressee, name);
     if (natural > width) name.size = std::max(8.5, name.size * width / natural);
-    right += c_.text(r.name, name, kRecipientX, right, width) + 2;
-    std::vector<std::string> lines{"Codice ente " + r.id};
-    if (!r.tax_code.empty()) lines.push_back("C.F. " + r.tax_code);
-    // The label stays with the address (a no-break space), and a long
-    // address gets a smaller size before it has to wrap.
-    if (!r.pec.empty()) lines.push_back("PEC\u00a0" + r.pec);
-    for (const auto& line : lines) {
+    right += c_.text(w_.addressee, name, kRecipientX, right, width) + 2;
+    // A long line, such as a PEC address, gets a smaller size before it has to wrap.
+    for (const auto& line : w_.addressee_lines) {
       TextStyle small = style(9);
       const double wide = c_.natural_width(line, small);
       if (wide > width) small.size = std::max(7.0, small.size * width / wide);
@@ -198,7 +177,7 @@ class Layout {
   }
 
   void subject() {
-    y_ += c_.text("Oggetto: " + s_.subject, style(11, true), kLeft, y_, kWidth) + 10;
+    y_ += c_.text(w_.subject, style(11, true), kLeft, y_, kWidth) + 10;
     for (const auto& p : s_.opening) paragraph(p);
     y_ += 6;
   }
@@ -272,15 +251,12 @@ class Layout {
     keep_together([&] {
       const double box = 30;
       c_.fill(kLeft, y_, kWidth, box, kShade);
-      c_.text(s_.total_label, style(10.5, true), kLeft + 8, y_ + 8, kWidth * 0.62);
-      c_.text(italian_amount(s_.total), style(13, true, kInk, Align::kRight), kLeft + kWidth * 0.6,
-              y_ + 7, kWidth * 0.4 - 8);
+      c_.text(w_.total_label, style(10.5, true), kLeft + 8, y_ + 8, kWidth * 0.62);
+      c_.text(w_.total_amount, style(13, true, kInk, Align::kRight), kLeft + kWidth * 0.6, y_ + 7,
+              kWidth * 0.4 - 8);
       y_ += box + 6;
-      if (s_.total.is_negative()) {
-        y_ += c_.text("Importo a credito dell'Ente.", style(9.5, true), kLeft, y_, kWidth);
-      } else if (!s_.total.is_zero()) {
-        y_ += c_.text(fmt::format("Da versare entro il {}.", italian_date(s_.due)),
-                      style(9.5, true), kLeft, y_, kWidth);
+      if (!w_.total_remark.empty()) {
+        y_ += c_.text(w_.total_remark, style(9.5, true), kLeft, y_, kWidth);
       }
       y_ += 16;
     });
@@ -296,55 +272,43 @@ class Layout {
     return y + std::max(a, b) + 4;
   }
 
-  void payment_block() {
+  void payment_block(const PaymentWords& p) {
     const double x = kLeft + 10;
     const double width = kWidth - 20;
     double y = y_ + 8;
-    y += c_.text("Modalità di pagamento", style(10.5, true, kAccent), x, y, width) + 4;
-    y += c_.text("Bonifico bancario con i dati seguenti.", style(9), x, y, width) + 6;
-    const std::string iban = s_.issuer.iban.empty() ? "non indicato (bozza)" : s_.issuer.iban;
-    y = payment_line("Beneficiario", s_.issuer.name, y);
-    y = payment_line("IBAN", iban, y);
-    y = payment_line("Causale", s_.payment_reason, y, false);
-    y = payment_line("Importo", italian_amount(s_.total), y);
-    y = payment_line("Scadenza", italian_numeric_date(s_.due), y);
+    y += c_.text(p.title, style(10.5, true, kAccent), x, y, width) + 4;
+    y += c_.text(p.instruction, style(9), x, y, width) + 6;
+    for (const LabelledValue& line : p.lines)
+      y = payment_line(line.label, line.value, y, line.strong);
     y_ = y + 4;
   }
 
   // The payment data and the greeting stay on one page.
   void payment() {
-    if (s_.total.is_zero()) {
-      paragraph(
-          "Per questo periodo non è dovuto alcun importo: la presente comunicazione ha valore "
-          "informativo.");
-      keep_together([&] { closing(); });
-      return;
-    }
-    if (s_.total.is_negative()) {
-      paragraph(
-          "L'importo risulta a credito di codesto Ente: non è dovuto alcun versamento, e il "
-          "credito sarà regolato nel saldo dei pagamenti.");
+    for (const std::string& p : w_.closing_paragraphs) paragraph(p);
+    if (!w_.payment) {
       keep_together([&] { closing(); });
       return;
     }
     keep_together([&] {
-      const double height = measure([&] { payment_block(); });
+      const double height = measure([&] { payment_block(*w_.payment); });
       c_.fill(kLeft, y_, kWidth, height, kPanel);
-      payment_block();
+      payment_block(*w_.payment);
       y_ += 18;
       closing();
     });
   }
 
   void closing() {
-    y_ += c_.text("Distinti saluti.", style(9.5), kLeft, y_, kWidth) + 14;
-    for (const auto& line : s_.issuer.signature) {
+    y_ += c_.text(w_.greeting, style(9.5), kLeft, y_, kWidth) + 14;
+    for (const auto& line : w_.signature) {
       y_ += c_.text(line, style(9.5), kRecipientX, y_, kRight - kRecipientX);
     }
   }
 
   PdfCanvas& c_;
   const Statement& s_;
+  const LetterWords w_;
   const int total_pages_;
   int page_ = 0;
   double y_ = kTop;
@@ -374,8 +338,7 @@ PdfInfo info(const Statement& s, const std::string& title) {
 std::string single_pdf(const Statement& statement, const Drawing& drawing) {
   std::string out;
   {
-    PdfDocument document(
-        out, info(statement, fmt::format("{} – {}", statement.subject, statement.recipient.name)));
+    PdfDocument document(out, info(statement, letter_words(statement).document_title));
     document.play(drawing);
     document.finish();
   }

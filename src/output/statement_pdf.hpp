@@ -1,6 +1,7 @@
 // Statements typeset as PDF: A4, DejaVu Sans, a detail table that breaks
 // across pages with its header repeated, page numbers. The renderer lays out
-// a Statement and knows nothing of how its amounts were computed.
+// a Statement's blocks with the words letter_words gives them, and knows
+// nothing of how its amounts were computed nor of what a letter says.
 #pragma once
 
 #include <cstddef>

@@ -3,6 +3,7 @@
 // renderer lays it out and knows nothing of fees. User-facing text is Italian.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -54,6 +55,69 @@ struct Statement {
   std::string payment_reason;  // causale, in the characters SEPA transfers accept
   bool draft = false;          // every page marked BOZZA
 };
+
+// A label with its value: "Riferimento" above "CIT-QA-2027-017002" in the
+// letter's head, "IBAN" beside the account in the payment block.
+struct LabelledValue {
+  std::string label;
+  std::string value;
+  bool strong = true;  // the value stands out (bold)
+};
+
+// How to pay: the data of a bank transfer, set apart in a panel.
+struct PaymentWords {
+  std::string title;        // Modalità di pagamento
+  std::string instruction;  // Bonifico bancario con i dati seguenti.
+  std::vector<LabelledValue> lines;
+};
+
+// Every word of a letter around its detail, worded from the statement: what
+// the head, the total, the closing and the footer of each page say, and
+// which of them a letter has at all. A renderer lays these out in this order
+// and words nothing itself. They are worded when the letter is laid out, not
+// when the statement is built, because a run may still date, number or move
+// the due date of a statement after building it.
+struct LetterWords {
+  // The letterhead: the issuer's name, office (may be empty), address and codes.
+  std::string issuer_name;
+  std::string issuer_office;
+  std::string issuer_address;
+  std::string issuer_codes;
+  std::vector<LabelledValue> marks;          // number (once issued), reference, place and date
+  std::string addressee_label;               // Spett.le
+  std::string addressee;                     // the recipient's name
+  std::vector<std::string> addressee_lines;  // entity id, tax code, PEC
+  std::string subject;                       // Oggetto: ...
+  std::string total_label;
+  std::string total_amount;
+  std::string total_remark;  // under the total: the credit or the due date; may be empty
+  // Said after the total when there is nothing to pay, in place of the payment block.
+  std::vector<std::string> closing_paragraphs;
+  std::optional<PaymentWords> payment;
+  std::string greeting;                // Distinti saluti.
+  std::vector<std::string> signature;  // under the greeting, one line each
+  // On the pages after the first: who writes, and about what.
+  std::string running_head_left;
+  std::string running_head_right;
+  // At the foot of every page: whose letter it is, and who sends it.
+  std::string footer_letter;
+  std::string footer_issuer;
+  std::string draft_notice;    // in the footer of a draft; else empty
+  std::string draft_mark;      // across every page of a draft; else empty
+  std::string document_title;  // the title a viewer shows for the letter's own file
+};
+
+LetterWords letter_words(const Statement& statement);
+
+// "Pagina 2 di 3"; "Pagina 2" while the pages are not yet counted (`pages` 0).
+std::string page_words(int page, int pages);
+
+// The letter as plain lines of text, blocks in the order they are laid out:
+// the head, the subject, the opening, the detail (cells joined by " | ", a
+// result preceded by a line of dashes, as the rule drawn above it), the
+// notes, the total, the closing or payment block, the greeting and signature,
+// then the footer and draft mark, said once rather than on each page.
+std::vector<std::string> statement_text(const Statement& statement);
 
 // What every statement of a run shares.
 struct StatementSettings {
