@@ -27,4 +27,5 @@ install(FILES completion/citfee.bash DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-c
         RENAME citfee)
 install(DIRECTORY data/tariffs DESTINATION ${CMAKE_INSTALL_DATADIR}/citfee)
 install(FILES data/issuer.toml DESTINATION ${CMAKE_INSTALL_DATADIR}/citfee)
-install(FILES README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
+# The office reads the guide on the machine that runs citfee.
+install(FILES README.md doc/guida.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
