@@ -460,6 +460,15 @@ killed-commit)
   # each with the number of its bill in the books.
   need strace
   need pdftotext
+  letters_match_books() {  # 17 letters, each with the number of its entity's bill
+    [[ $(find lettere -name '*-2027.pdf' ! -name 'quote-*' | wc -l) == 17 ]] || fail "not 17 letters"
+    sqlite3 -separator ' ' registro.db "SELECT entity_id, series || '-' || year || '/' ||
+      printf('%04d', sequence) FROM bill" >numbers.txt
+    [[ $(wc -l <numbers.txt) == 17 ]] || fail "not 17 bills"
+    while read -r id number; do
+      pdftotext -layout "lettere/$id-2027.pdf" - | grep -q "$number" || fail "letter of $id lacks $number"
+    done <numbers.txt
+  }
   issue_letters() {  # issue_letters PREFIX... (the command run under the prefix)
     CITFEE_TODAY=2027-01-20 "$@" "$citfee" annual --year 2027 --entities "$entities" \
       --books registro.db --issue --statements lettere --draft -o out.csv
@@ -472,6 +481,9 @@ killed-commit)
   letters=$(find lettere -name '*-2027.pdf' ! -name 'quote-*' 2>/dev/null | wc -l)
   [[ $bills == 0 && $letters == 0 ]] || fail "killed before the commit: $bills bill(s), $letters letter(s)"
   [[ ! -e out.csv ]] || fail "the report written by a run killed before the commit"
+  # The re-run issues the bills, and every letter bears its own bill's number.
+  issue_letters 2>err.txt || fail "re-run after a kill before the commit: exit $?"
+  letters_match_books
   # The books' commit done, the run killed at its first rename, which puts
   # the first letter in place.
   rm -rf lettere registro.db registro.db-journal
@@ -488,10 +500,7 @@ killed-commit)
   [[ $(find lettere -name '*-2027.pdf' ! -name 'quote-*' | wc -l) == 17 ]] ||
     fail "the re-run did not write the 17 letters"
   [[ -z $(find lettere -name '.citfee-*') ]] || fail "temporary files left in the folder"
-  sqlite3 -separator ' ' registro.db "SELECT entity_id, series || '-' || year || '/' || printf('%04d', sequence) FROM bill" >numbers.txt
-  while read -r id number; do
-    pdftotext -layout "lettere/$id-2027.pdf" - | grep -q "$number" || fail "letter of $id lacks $number"
-  done <numbers.txt
+  letters_match_books
   [[ $(sqlite3 registro.db "SELECT COUNT(*) FROM bill") == 17 ]] || fail "the re-run issued bills again"
   ;;
 commit-fails)
