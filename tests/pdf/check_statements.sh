@@ -404,6 +404,7 @@ check_comuni() {
   local checked=0
   while IFS=, read -r id name _ population; do
     [[ "$id" == istat ]] && continue
+    population=${population%$'\r'}  # the file has Windows line ends
     local fee coefficient
     if [[ "$id" == 017029 ]]; then
       fee=300
