@@ -4,9 +4,10 @@
 
 #include <fmt/format.h>
 
-#include "cli/inputs.hpp"
+#include "cli/input_options.hpp"
 #include "input/tariff_source.hpp"
 #include "output/messages.hpp"
+#include "run/load.hpp"
 
 namespace citfee::cli {
 

@@ -8,7 +8,7 @@
 
 #include "cli/books_run.hpp"
 #include "cli/compare.hpp"
-#include "cli/inputs.hpp"
+#include "cli/input_options.hpp"
 #include "cli/options.hpp"
 #include "cli/registry.hpp"
 #include "cli/statements.hpp"
@@ -22,6 +22,7 @@
 #include "present/statement_correction.hpp"
 #include "run/commit.hpp"
 #include "run/issuing.hpp"
+#include "run/load.hpp"
 
 namespace citfee::cli {
 

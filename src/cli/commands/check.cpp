@@ -6,8 +6,7 @@
 
 #include <fmt/format.h>
 
-#include "cli/events.hpp"
-#include "cli/inputs.hpp"
+#include "cli/input_options.hpp"
 #include "cli/options.hpp"
 #include "cli/registry.hpp"
 #include "core/annual.hpp"
@@ -20,6 +19,8 @@
 #include "input/usage.hpp"
 #include "output/atomic_file.hpp"
 #include "output/messages.hpp"
+#include "run/events.hpp"
+#include "run/load.hpp"
 
 namespace citfee::cli {
 

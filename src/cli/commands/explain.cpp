@@ -4,8 +4,7 @@
 #include <fmt/format.h>
 
 #include "cli/books_run.hpp"
-#include "cli/events.hpp"
-#include "cli/inputs.hpp"
+#include "cli/input_options.hpp"
 #include "cli/options.hpp"
 #include "cli/registry.hpp"
 #include "core/annual.hpp"
@@ -15,6 +14,8 @@
 #include "input/tariff_source.hpp"
 #include "output/atomic_file.hpp"
 #include "present/explain.hpp"
+#include "run/events.hpp"
+#include "run/load.hpp"
 
 namespace citfee::cli {
 

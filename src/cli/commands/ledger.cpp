@@ -2,13 +2,14 @@
 // semester and service, in the long usage layout.
 #include <memory>
 
-#include "cli/events.hpp"
-#include "cli/inputs.hpp"
+#include "cli/input_options.hpp"
 #include "cli/options.hpp"
 #include "cli/registry.hpp"
 #include "input/tariff_source.hpp"
 #include "output/emit.hpp"
 #include "present/ledger_rows.hpp"
+#include "run/events.hpp"
+#include "run/load.hpp"
 
 namespace citfee::cli {
 

@@ -6,8 +6,7 @@
 #include <fmt/format.h>
 
 #include "cli/books_run.hpp"
-#include "cli/events.hpp"
-#include "cli/inputs.hpp"
+#include "cli/input_options.hpp"
 #include "cli/options.hpp"
 #include "cli/registry.hpp"
 #include "cli/statements.hpp"
@@ -20,7 +19,9 @@
 #include "present/bill_marks.hpp"
 #include "present/semester_rows.hpp"
 #include "run/commit.hpp"
+#include "run/events.hpp"
 #include "run/issuing.hpp"
+#include "run/load.hpp"
 
 namespace citfee::cli {
 

@@ -6,8 +6,7 @@
 
 #include "books/books.hpp"
 #include "cli/compare.hpp"
-#include "cli/events.hpp"
-#include "cli/inputs.hpp"
+#include "cli/input_options.hpp"
 #include "cli/options.hpp"
 #include "cli/registry.hpp"
 #include "core/semester.hpp"
@@ -15,6 +14,8 @@
 #include "output/emit.hpp"
 #include "present/payments_rows.hpp"
 #include "present/summary_rows.hpp"
+#include "run/events.hpp"
+#include "run/load.hpp"
 
 namespace citfee::cli {
 

@@ -1,13 +1,14 @@
 // citfee tariff: print the tariff in force, or validate a tariff file.
 #include <memory>
 
-#include "cli/inputs.hpp"
+#include "cli/input_options.hpp"
 #include "cli/options.hpp"
 #include "cli/registry.hpp"
 #include "input/read_file.hpp"
 #include "input/tariff_source.hpp"
 #include "output/emit.hpp"
 #include "present/tariff_text.hpp"
+#include "run/load.hpp"
 
 namespace citfee::cli {
 

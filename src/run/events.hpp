@@ -1,12 +1,9 @@
-// Event logs on the command line: the --events option, and reading the logs
-// into the usage ledger.
+// Event logs read into the usage ledger.
 #pragma once
 
 #include <optional>
 #include <string>
 #include <vector>
-
-#include "cli/flags.hpp"
 
 #include "core/entity.hpp"
 #include "core/error.hpp"
@@ -14,10 +11,7 @@
 #include "core/usage_ledger.hpp"
 #include "input/events/events_reader.hpp"
 
-namespace citfee::cli {
-
-// --events FILE, repeatable.
-void add_events_option(CLI::App& cmd, std::vector<std::string>& events);
+namespace citfee {
 
 // Streams the event logs into the ledger, counting the events up to `last`
 // (all if none); problems and notes go to `diag`.
@@ -25,4 +19,4 @@ EventStats add_events(const std::vector<std::string>& paths, const std::vector<E
                       const Tariff& tariff, std::optional<Period> last, UsageLedger& ledger,
                       Diagnostics& diag);
 
-}  // namespace citfee::cli
+}  // namespace citfee

@@ -1,20 +1,12 @@
-// Event logs on the command line: the --events option, and reading the logs
-// into the usage ledger.
+// Event logs read into the usage ledger.
 #include <fmt/format.h>
 
-#include "cli/events.hpp"
 #include "input/byte_source.hpp"
 #include "input/events/events_reader.hpp"
 #include "input/read_file.hpp"
+#include "run/events.hpp"
 
-namespace citfee::cli {
-
-void add_events_option(CLI::App& cmd, std::vector<std::string>& events) {
-  cmd.add_option(
-      "--events", events,
-      "Event log CSV, one row per event: id,date,service[,quantity[,unit_price]], dates as "
-      "2026-03-14 or 14/03/2026; repeatable; - for standard input");
-}
+namespace citfee {
 
 EventStats add_events(const std::vector<std::string>& paths, const std::vector<Entity>& entities,
                       const Tariff& tariff, std::optional<Period> last, UsageLedger& ledger,
@@ -41,4 +33,4 @@ EventStats add_events(const std::vector<std::string>& paths, const std::vector<E
   return total;
 }
 
-}  // namespace citfee::cli
+}  // namespace citfee

@@ -1,4 +1,4 @@
-#include "cli/inputs.hpp"
+#include "run/load.hpp"
 
 #include "input/file_digest.hpp"
 
@@ -6,7 +6,6 @@
 
 #include <fmt/format.h>
 
-#include "cli/events.hpp"
 #include "input/csv.hpp"
 #include "input/entities.hpp"
 #include "input/file_digest.hpp"
@@ -18,8 +17,9 @@
 #include "input/xlsx.hpp"
 #include "input/zip_archive.hpp"
 #include "output/messages.hpp"
+#include "run/events.hpp"
 
-namespace citfee::cli {
+namespace citfee {
 
 std::vector<Tariff> load_tariffs_or_fail(const std::string& path) {
   Diagnostics diag;
@@ -30,19 +30,6 @@ std::vector<Tariff> load_tariffs_or_fail(const std::string& path) {
 
 Tariff tariff_for_year(const std::string& path, int year) {
   return select_tariff(load_tariffs_or_fail(path), year);
-}
-
-void add_populations_option(CLI::App& cmd, std::vector<std::string>& populations) {
-  cmd.add_option("--populations", populations,
-                 "Residents at 31 December by year: id,year,population, or an ISTAT file (POSAS "
-                 "\"Popolazione residente al 1° gennaio\", or the demographic balance P2); "
-                 "before the entities file's population_YYYY and population; repeatable");
-}
-
-void add_sheet_option(CLI::App& cmd, std::string& sheet) {
-  cmd.add_option("--sheet", sheet,
-                 "The sheet to read of every .xlsx input (default: the first sheet)")
-      ->type_name("NAME");
 }
 
 std::vector<Entity> load_entities_or_fail(const std::string& path,
@@ -167,4 +154,4 @@ void check_single_stdin(const std::vector<std::string>& paths) {
   }
 }
 
-}  // namespace citfee::cli
+}  // namespace citfee

@@ -4,25 +4,18 @@
 #include <optional>
 #include <string>
 #include <vector>
-#include "cli/flags.hpp"
 
 #include "core/entity.hpp"
 #include "core/error.hpp"
 #include "core/tariff.hpp"
 #include "core/usage_ledger.hpp"
 
-namespace citfee::cli {
+namespace citfee {
 
 std::vector<Tariff> load_tariffs_or_fail(const std::string& path);
 
 // The tariff in force for `year`, from --tariff PATH or the built-in ones.
 Tariff tariff_for_year(const std::string& path, int year);
-
-// --populations FILE, repeatable.
-void add_populations_option(CLI::App& cmd, std::vector<std::string>& populations);
-
-// --sheet NAME: the sheet read of every .xlsx input.
-void add_sheet_option(CLI::App& cmd, std::string& sheet);
 
 // Reads the entities file (CSV, or the sheet `sheet` of a workbook, empty:
 // the first) and adds the figures of the --populations files.
@@ -58,4 +51,4 @@ UsageLedger load_ledger_or_fail(const std::vector<std::string>& paths,
 // Stops with kBadUsage when more than one input is "-", or a file is given twice.
 void check_single_stdin(const std::vector<std::string>& paths);
 
-}  // namespace citfee::cli
+}  // namespace citfee
