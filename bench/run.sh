@@ -16,7 +16,9 @@
 #    citfee annual as a whole process (start-up included: the program loads
 #    its libraries, those of workbooks and letters too) on 205 and 7,904
 #    entities, beside /bin/true: what starting any process costs on the
-#    machine.
+#    machine; and the peak memory of annual on the 7,904 Comuni with one
+#    population column and with eleven (population_2016 to population_2026),
+#    and their ratio.
 # 5. The letters: 211 annual letters (the 205 Comuni and 6 Comunità
 #    Montane) and their bundle, rendered in memory each document on its own
 #    (a font set-up and a typesetting of its own: the bundle typesets every
@@ -81,6 +83,15 @@ else
   synthetic_entities 205 017 | update "$OUT/enti-brescia.csv"
   synthetic_entities 7904 I | update "$OUT/enti-italia.csv"
 fi
+
+# The 7,904 Comuni with one population column, and with eleven (the residents
+# at 31 December of 2016 to 2026, each year a little apart): the memory of
+# annual should hardly grow with the years an entities file keeps.
+awk -F, 'NR == 1 { print "id,name,type,population_2026"; next } { print }' "$OUT/enti-italia.csv" |
+  update "$OUT/enti-italia-1-year.csv"
+awk -F, 'NR == 1 { printf "id,name,type"; for (y = 2016; y <= 2026; y++) printf ",population_%d", y; print ""; next }
+         { printf "%s,%s,%s", $1, $2, $3; for (y = 2016; y <= 2026; y++) printf ",%d", $4 + (2026 - y) * ($4 % 7); print "" }' \
+  "$OUT/enti-italia.csv" | update "$OUT/enti-italia-11-years.csv"
 
 # The letters' entities: the Comuni of Brescia and six Comunità Montane (flat fee).
 { cat "$OUT/enti-brescia.csv"; for i in 1 2 3 4 5 6; do echo "CM0$i,Comunità Montana $i,comunita_montana,"; done; } |
@@ -155,6 +166,10 @@ read -r t_semester min_semester < <(time_it semester "$RUNS" 1 "${citfee_semeste
 read -r t_mawk min_mawk < <(time_it mawk "$SLOW_RUNS" 0 "${mawk_agg[@]}")
 read -r t_mlr min_mlr < <(time_it mlr "$MLR_RUNS" 0 "${mlr_agg[@]}")
 rss=$(/usr/bin/time -f %M "${citfee_ledger[@]}" 2>&1 >/dev/null | tail -n 1)
+# Peak memory (KiB) of annual on the 7,904 Comuni, one population column and eleven.
+peak_kib() { /usr/bin/time -f %M "$CITFEE" annual --year 2027 --entities "$1" -O csv 2>&1 >/dev/null | tail -n 1; }
+rss_1_year=$(peak_kib "$OUT/enti-italia-1-year.csv")
+rss_11_years=$(peak_kib "$OUT/enti-italia-11-years.csv")
 read -r t_annual min_annual < <(time_it annual-205 200 20 "$CITFEE" annual --year 2027 --entities "$OUT/enti-brescia.csv" -O csv)
 read -r t_italy min_italy < <(time_it annual-7904 50 5 "$CITFEE" annual --year 2027 --entities "$OUT/enti-italia.csv" -O csv)
 if [[ -z $duckdb_note ]]; then
@@ -209,6 +224,10 @@ citfee annual, whole process ($linkage linked)   median      min
   7,904 Comuni of Italy                          $(printf '%10s %10s' "$(ms "$t_italy")" "$(ms "$min_italy")")
   /bin/true, for scale                           $(printf '%10s %10s' "$(ms "$t_true")" "$(ms "$min_true")")
 citfee summary, 7,904 Comuni of Italy            $(printf '%10s %10s' "$(ms "$t_summary")" "$(ms "$min_summary")")
+
+citfee annual, 7,904 Comuni of Italy, peak resident memory
+  one population column (population_2026)        $(awk -v k="$rss_1_year" 'BEGIN { printf "%7.1f MiB", k / 1024 }')
+  eleven (population_2016 to population_2026)    $(awk -v k="$rss_11_years" 'BEGIN { printf "%7.1f MiB", k / 1024 }')  $(awk -v a="$rss_11_years" -v b="$rss_1_year" 'BEGIN { printf "%.2fx", a / b }') (target: 1.3x at most)
 
 letters: $l_count annual letters and their bundle ($letter_files files); same bytes before and after: $l_same
   in memory                                         clock  processor

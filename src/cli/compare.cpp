@@ -32,14 +32,30 @@ void add_compare_year_option(CLI::App& cmd, CompareOptions& options) {
       ->excludes("--compare-method");
 }
 
+namespace {
+
+std::vector<const Entity*> refs_of(const std::vector<Entity>& entities) {
+  std::vector<const Entity*> refs;
+  refs.reserve(entities.size());
+  for (const Entity& e : entities) refs.push_back(&e);
+  return refs;
+}
+
+}  // namespace
+
 std::vector<AnnualFee> annual_fees_or_fail(const Tariff& tariff, Method method,
                                            const std::vector<Entity>& entities, int year) {
+  return annual_fees_or_fail(tariff, method, refs_of(entities), year);
+}
+
+std::vector<AnnualFee> annual_fees_or_fail(const Tariff& tariff, Method method,
+                                           const std::vector<const Entity*>& entities, int year) {
   std::vector<AnnualFee> fees;
   fees.reserve(entities.size());
   Diagnostics diag;
-  for (const Entity& e : entities) {
+  for (const Entity* e : entities) {
     try {
-      fees.push_back(annual_fee(tariff, method, e, year));
+      fees.push_back(annual_fee(tariff, method, *e, year));
     } catch (const Error& err) {
       diag.error({}, err.what());
     }
@@ -64,6 +80,12 @@ Tariff compared_tariff(const std::string& path, int year) {
 
 std::optional<AnnualComparison> annual_comparison(const CompareOptions& options,
                                                   const std::vector<Entity>& entities,
+                                                  const Tariff& tariff, int year) {
+  return annual_comparison(options, refs_of(entities), tariff, year);
+}
+
+std::optional<AnnualComparison> annual_comparison(const CompareOptions& options,
+                                                  const std::vector<const Entity*>& entities,
                                                   const Tariff& tariff, int year) {
   if (options.tariff.empty() && options.method.empty()) return std::nullopt;
   const Tariff other = options.tariff.empty() ? tariff : compared_tariff(options.tariff, year);

@@ -36,10 +36,16 @@ void add_compare_year_option(CLI::App& cmd, CompareOptions& options);  // after 
 // The annual fees of `entities`, or the run stopped with every problem told.
 std::vector<AnnualFee> annual_fees_or_fail(const Tariff& tariff, Method method,
                                            const std::vector<Entity>& entities, int year);
+// The same for the entities pointed to, which the fees then point to.
+std::vector<AnnualFee> annual_fees_or_fail(const Tariff& tariff, Method method,
+                                           const std::vector<const Entity*>& entities, int year);
 
 // The fees under the compared tariff or method; nothing when neither option is given.
 std::optional<AnnualComparison> annual_comparison(const CompareOptions& options,
                                                   const std::vector<Entity>& entities,
+                                                  const Tariff& tariff, int year);
+std::optional<AnnualComparison> annual_comparison(const CompareOptions& options,
+                                                  const std::vector<const Entity*>& entities,
                                                   const Tariff& tariff, int year);
 
 // The fees of --compare-year for the same entities as `fees`, each with its

@@ -118,10 +118,14 @@ std::int64_t parse_population(std::string_view text) {
 
 Entity with_population_of(const Entity& entity, int year) {
   Entity out = entity;
-  out.population_used = population_for_year(entity.populations, year);
-  out.population.reset();
-  if (out.population_used) out.population = out.population_used->residents;
+  use_population_of(out, year);
   return out;
+}
+
+void use_population_of(Entity& entity, int year) {
+  entity.population_used = population_for_year(entity.populations, year);
+  entity.population.reset();
+  if (entity.population_used) entity.population = entity.population_used->residents;
 }
 
 namespace {
@@ -140,10 +144,10 @@ void add_figure(Entity& e, const PopulationFigure& f, Diagnostics& diag) {
     if (!known.from_populations_option() || known.year != f.year) continue;
     if (known.residents != f.residents) {
       diag.error(
-          f.where,
+          f.where(),
           fmt::format("{} residents of {} ({}) at 31 December {}, but {} gives {}: keep "
                       "one of the two",
-                      f.residents, e.id, e.name, *f.year, known.where.str(), known.residents));
+                      f.residents, e.id, e.name, *f.year, known.where().str(), known.residents));
     }
     return;
   }

@@ -69,6 +69,9 @@ std::int64_t parse_population(std::string_view text);
 // `population` and `population_used` from population_for_year(), or empty
 // when no source gives that year.
 Entity with_population_of(const Entity& entity, int year);
+// The same in place, for a run that refers to the entities it loaded rather
+// than copying each with all its figures.
+void use_population_of(Entity& entity, int year);
 
 // Adds the figures read from populations files to the entities whose code
 // (the `istat` column, else the id) they name. A code written without its

@@ -1,5 +1,7 @@
 #include "core/period.hpp"
 
+#include <chrono>
+
 #include <fmt/format.h>
 
 #include "core/error.hpp"
@@ -24,8 +26,16 @@ int to_int(std::string_view s) {
   return v;
 }
 
-bool is_leap(int year) {
-  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+// The calendar of <chrono>, the one of the whole program: no day arithmetic
+// of its own.
+std::chrono::year_month_day civil(const Date& date) {
+  return {std::chrono::year{date.year}, std::chrono::month{static_cast<unsigned>(date.month)},
+          std::chrono::day{static_cast<unsigned>(date.day)}};
+}
+
+Date date_of(const std::chrono::year_month_day& ymd) {
+  return {static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
+          static_cast<int>(static_cast<unsigned>(ymd.day()))};
 }
 
 }  // namespace
@@ -35,39 +45,32 @@ std::string Date::iso() const {
 }
 
 bool is_valid_date(int year, int month, int day) {
-  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1) return false;
-  int last = kDays[month - 1] + (month == 2 && is_leap(year) ? 1 : 0);
-  return day <= last;
+  // Bounds first: chrono's month and day are unsigned and would wrap.
+  if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 || day > 31) return false;
+  return civil({year, month, day}).ok();
 }
 
-// The civil-calendar algorithm of H. Hinnant, "chrono-compatible low-level
-// date algorithms": exact for every Gregorian date.
+Date last_day_of_month(int year, int month) {
+  const std::chrono::month_day_last last{std::chrono::month{static_cast<unsigned>(month)}};
+  return date_of(
+      std::chrono::year_month_day{std::chrono::year_month_day_last{std::chrono::year{year}, last}});
+}
+
+int iso_weekday(const Date& date) {
+  return static_cast<int>(std::chrono::weekday{std::chrono::sys_days{civil(date)}}.iso_encoding());
+}
+
 long days_since_epoch(const Date& date) {
-  const long y = date.year - (date.month <= 2 ? 1 : 0);
-  const long era = (y >= 0 ? y : y - 399) / 400;
-  const long yoe = y - era * 400;
-  const long mp = (date.month + 9) % 12;
-  const long doy = (153 * mp + 2) / 5 + date.day - 1;
-  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
+  return std::chrono::sys_days{civil(date)}.time_since_epoch().count();
 }
 
 Date date_from_days(long days) {
-  const long z = days + 719468;
-  const long era = (z >= 0 ? z : z - 146096) / 146097;
-  const long doe = z - era * 146097;
-  const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const long mp = (5 * doy + 2) / 153;
-  const int day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  const int month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  const int year = static_cast<int>(yoe + era * 400 + (month <= 2 ? 1 : 0));
-  return {year, month, day};
+  return date_of(std::chrono::year_month_day{std::chrono::sys_days{std::chrono::days{days}}});
 }
 
 Date add_days(const Date& date, long days) {
-  return date_from_days(days_since_epoch(date) + days);
+  return date_of(
+      std::chrono::year_month_day{std::chrono::sys_days{civil(date)} + std::chrono::days{days}});
 }
 
 Date parse_date(std::string_view text) {
@@ -160,7 +163,7 @@ std::string Period::str() const {
 }
 
 Date Period::last_day() const {
-  return half == Half::H1 ? Date{year, 6, 30} : Date{year, 12, 31};
+  return last_day_of_month(year, half == Half::H1 ? 6 : 12);
 }
 
 Period Period::previous() const {

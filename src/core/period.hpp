@@ -23,7 +23,13 @@ Date parse_date(std::string_view text);
 // "14/03/2026 10:22", "2026-03-14T10:22:00", "2026-03-14 10:22:00.123+01:00".
 // The day is the one written; the time is checked, then left. Throws ValueError.
 Date parse_date_time(std::string_view text);
+// All of these count in the Gregorian calendar of <chrono>, the one calendar
+// of the program (the Excel serial days of workbooks too).
 bool is_valid_date(int year, int month, int day);
+// The last day of a month: 28 or 29 February as the year is a leap one.
+Date last_day_of_month(int year, int month);
+// The day of the week, ISO numbered: 1 Monday to 7 Sunday.
+int iso_weekday(const Date& date);
 // Days since 1970-01-01 (negative before), and back: for dates a count of
 // days away, and the days between two dates.
 long days_since_epoch(const Date& date);

@@ -4,11 +4,20 @@
 
 namespace citfee {
 
+const std::string& SourceFile::name() const {
+  static const std::string kNone;
+  return name_ ? *name_ : kNone;
+}
+
+Location PopulationFigure::where() const {
+  return {file.name(), place.line, place.column, place.column_letters};
+}
+
 std::string population_origin(const PopulationFigure& f) {
   const int year = f.year.value_or(0);
   switch (f.source) {
     case PopulationSource::kPopulationsFile:
-      return fmt::format("populations file {}", f.file);
+      return fmt::format("populations file {}", f.file.name());
     case PopulationSource::kIstatPosas:
       // ISTAT counts the residents of 31 December N as those of 1 January N+1.
       return fmt::format("ISTAT, POSAS 1 January {}", year + 1);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,14 +21,36 @@ enum class PopulationSource {
   kEntitiesUndated,  // entities file, column population: any year
 };
 
+// The name of the file figures were read from, held once for all of them: a
+// file gives thousands of figures, each would otherwise carry its own copy.
+class SourceFile {
+ public:
+  SourceFile() = default;
+  explicit SourceFile(std::string name)
+      : name_(std::make_shared<const std::string>(std::move(name))) {}
+
+  const std::string& name() const;
+
+ private:
+  std::shared_ptr<const std::string> name_;
+};
+
+// A cell of that file: what a Location says besides the file's name.
+struct FilePlace {
+  int line = 0;
+  int column = 0;
+  bool column_letters = false;
+};
+
 struct PopulationFigure {
   std::int64_t residents = 0;
   std::optional<int> year;  // the N of "31 December N"; none: undated
   PopulationSource source = PopulationSource::kEntitiesUndated;
-  std::string file;  // the file it was read from, for messages
-  Location where;
+  SourceFile file;  // the file it was read from, for messages
+  FilePlace place;  // its cell there
 
   bool from_populations_option() const { return source < PopulationSource::kEntitiesColumn; }
+  Location where() const;
 };
 
 // Where a figure came from, in words for explain: "ISTAT, POSAS 1 January

@@ -100,16 +100,23 @@ struct DottedCells {
 };
 
 // Reads the population cells of a row into e.populations; false on a bad one.
-bool read_populations(const CsvTable& table, const CsvRow& row, const Columns& c, Entity& e,
-                      Diagnostics& diag, SeparatorCells& separators, DottedCells& dotted) {
+// `file` is the table's name, shared by every figure read from it.
+bool read_populations(const CsvTable& table, const CsvRow& row, const Columns& c,
+                      const SourceFile& file, Entity& e, Diagnostics& diag,
+                      SeparatorCells& separators, DottedCells& dotted) {
   bool ok = true;
+  // Exactly the figures a row can give: no spare room kept for every entity.
+  e.populations.reserve(c.years.size() + (c.population >= 0 ? 1 : 0));
   auto take = [&](int column, std::optional<int> year, PopulationSource source) {
     const std::string text = cell_text(row, column);
     if (text.empty()) return;
     try {
       const std::optional<std::string> digits = dot_grouped_digits(text);
-      e.populations.push_back({parse_population(digits ? *digits : text), year, source, table.file,
-                               table.at(row, column)});
+      e.populations.push_back({parse_population(digits ? *digits : text),
+                               year,
+                               source,
+                               file,
+                               {row.line, column + 1, table.column_letters}});
       if (digits) dotted.add(text, *digits, row.line);
     } catch (const ValueError& err) {
       if (has_thousands_separators(text)) {
@@ -232,6 +239,7 @@ std::vector<Entity> read_entities(const CsvTable& table, Diagnostics& diag,
   bool warned_population_column = false;
   SeparatorCells separators;
   DottedCells dotted;
+  const SourceFile file(table.file);
   for (const CsvRow& row : table.rows) {
     Entity e;
     e.where = {table.file, row.line, 0};
@@ -271,7 +279,7 @@ std::vector<Entity> read_entities(const CsvTable& table, Diagnostics& diag,
         warned_population_column = true;
       }
       ok = false;
-    } else if (!read_populations(table, row, c, e, diag, separators, dotted)) {
+    } else if (!read_populations(table, row, c, file, e, diag, separators, dotted)) {
       ok = false;
     } else if (needs_population && e.populations.empty()) {
       const int column = c.population >= 0 ? c.population : c.years.front().column;

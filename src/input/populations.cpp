@@ -105,12 +105,14 @@ class DottedFigures {
   std::size_t count_ = 0;
 };
 
-PopulationRecord record(const CsvTable& t, const CsvRow& row, int code_column,
-                        std::int64_t residents, int year, PopulationSource source) {
+// `file` is the table's name, shared by every figure read from it.
+PopulationRecord record(const CsvTable& t, const SourceFile& file, const CsvRow& row,
+                        int code_column, std::int64_t residents, int year,
+                        PopulationSource source) {
   PopulationRecord r;
   r.code = cell_text(row, code_column);
   r.numeric = r.code.size() < 6 && r.code.find_first_not_of("0123456789") == std::string::npos;
-  r.figure = {residents, year, source, t.file, t.at(row, code_column)};
+  r.figure = {residents, year, source, file, {row.line, code_column + 1, t.column_letters}};
   return r;
 }
 
@@ -127,6 +129,7 @@ std::vector<PopulationRecord> read_long(const CsvTable& t, Diagnostics& diag) {
     return out;
   }
   DottedFigures dotted;
+  const SourceFile file(t.file);
   for (const CsvRow& row : t.rows) {
     bool ok = true;
     const std::int64_t y = count_cell(t, row, year, "year", diag, ok);
@@ -146,8 +149,8 @@ std::vector<PopulationRecord> read_long(const CsvTable& t, Diagnostics& diag) {
       ok = false;
     }
     if (ok) {
-      out.push_back(
-          record(t, row, code, residents, static_cast<int>(y), PopulationSource::kPopulationsFile));
+      out.push_back(record(t, file, row, code, residents, static_cast<int>(y),
+                           PopulationSource::kPopulationsFile));
     }
   }
   dotted.report(t.file, diag);
@@ -202,6 +205,7 @@ std::vector<PopulationRecord> read_posas(const CsvTable& t, int year, Diagnostic
       diag.error(t.at(row, age), fmt::format("Età {} is neither an age 0-100 nor 999", a));
     }
   }
+  const SourceFile file(t.file);
   for (const std::string& c : order) {
     const AgeSum& s = by_code[c];
     if (s.total && *s.total != s.sum) {
@@ -214,7 +218,7 @@ std::vector<PopulationRecord> read_posas(const CsvTable& t, int year, Diagnostic
     const CsvRow& row = s.total_row ? *s.total_row : *s.first;
     const std::int64_t residents = s.total ? *s.total : s.sum;
     if (residents <= 0) continue;  // a Comune with no residents has no fee to compute
-    out.push_back(record(t, row, code, residents, year - 1, PopulationSource::kIstatPosas));
+    out.push_back(record(t, file, row, code, residents, year - 1, PopulationSource::kIstatPosas));
   }
   return out;
 }
@@ -227,11 +231,12 @@ std::vector<PopulationRecord> read_p2(const CsvTable& t, int year, Diagnostics& 
     diag.error({t.file, t.header_line, 0}, "the ISTAT header needs a \"Codice comune\" column");
     return out;
   }
+  const SourceFile file(t.file);
   for (const CsvRow& row : t.rows) {
     if (cell_text(row, code).empty()) continue;  // a total of the province
     bool ok = true;
     const std::int64_t n = count_cell(t, row, pop, "Popolazione al 31 dicembre", diag, ok);
-    if (ok && n > 0) out.push_back(record(t, row, code, n, year, PopulationSource::kIstatP2));
+    if (ok && n > 0) out.push_back(record(t, file, row, code, n, year, PopulationSource::kIstatP2));
   }
   return out;
 }

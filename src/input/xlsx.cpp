@@ -12,6 +12,7 @@
 
 #include <fmt/format.h>
 
+#include "core/period.hpp"
 #include "input/zip_archive.hpp"
 
 namespace citfee {
@@ -422,20 +423,11 @@ std::string excel_number_text(std::string_view text) {
 }
 
 std::string excel_serial_date(long serial) {
-  // Excel counts 1900 as a leap year: from 1 March 1900 on, day 0 is
-  // 30 December 1899.
-  long days = serial + (serial < 61 ? 1 : 0) - 25569;  // days since 1970-01-01
-  // Civil date from days (H. Hinnant's algorithm).
-  days += 719468;
-  const long era = (days >= 0 ? days : days - 146096) / 146097;
-  const long doe = days - era * 146097;
-  const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const long mp = (5 * doy + 2) / 153;
-  const long day = doy - (153 * mp + 2) / 5 + 1;
-  const long month = mp < 10 ? mp + 3 : mp - 9;
-  const long year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-  return fmt::format("{:04}-{:02}-{:02}", year, month, day);
+  // Day 1 is 1 January 1900, but Excel counts a 29 February 1900 that never
+  // was (day 60): from 1 March 1900 (day 61) on, day 0 is 30 December 1899;
+  // before it, one day later. Day 60 reads as 1 March.
+  static const long kDayZero = days_since_epoch({1899, 12, 30});
+  return date_from_days(kDayZero + serial + (serial < 61 ? 1 : 0)).iso();
 }
 
 CsvTable read_xlsx(std::string_view bytes, const std::string& file, const std::string& sheet,

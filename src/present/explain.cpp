@@ -14,7 +14,7 @@ std::string italian_origin(const PopulationFigure& f) {
   const int year = f.year.value_or(0);
   switch (f.source) {
     case PopulationSource::kPopulationsFile:
-      return fmt::format("file delle popolazioni {}", f.file);
+      return fmt::format("file delle popolazioni {}", f.file.name());
     case PopulationSource::kIstatPosas:
       return fmt::format("ISTAT, POSAS 1° gennaio {}", year + 1);
     case PopulationSource::kIstatP2:

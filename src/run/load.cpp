@@ -61,22 +61,43 @@ void add_populations(std::vector<Entity>& entities, const std::vector<std::strin
     add_population_records(entities, read_population_file(path, sheet, diag), diag);
 }
 
-std::vector<Entity> with_populations_of(const std::vector<Entity>& entities, int year,
-                                        Diagnostics& diag) {
-  std::vector<Entity> out;
-  std::vector<std::string> missing;
-  for (const Entity& e : entities) {
-    out.push_back(with_population_of(e, year));
-    if (carries_population(e.type) && !out.back().population)
-      missing.push_back(fmt::format("{} ({})", e.id, e.name));
-  }
+namespace {
+
+// Tells, in one message, the Comuni that `year` has no population for.
+void report_missing_populations(const std::vector<std::string>& missing, int year,
+                                Diagnostics& diag) {
   if (!missing.empty()) {
     diag.error({}, fmt::format("no population at 31 December {} for {} Comune(s): {}; add a "
                                "population_{} column to the entities file, or give it with "
                                "--populations",
                                year, missing.size(), fmt::join(missing, ", "), year));
   }
+}
+
+// Sets the residents of `year` on `e`; a Comune without them joins `missing`.
+void use_population_or_note(Entity& e, int year, std::vector<std::string>& missing) {
+  use_population_of(e, year);
+  if (carries_population(e.type) && !e.population)
+    missing.push_back(fmt::format("{} ({})", e.id, e.name));
+}
+
+}  // namespace
+
+std::vector<Entity> with_populations_of(const std::vector<Entity>& entities, int year,
+                                        Diagnostics& diag) {
+  std::vector<Entity> out = entities;
+  std::vector<std::string> missing;
+  for (Entity& e : out) use_population_or_note(e, year, missing);
+  report_missing_populations(missing, year, diag);
   return out;
+}
+
+void use_populations_or_fail(const std::vector<Entity*>& entities, int year) {
+  Diagnostics diag;
+  std::vector<std::string> missing;
+  for (Entity* e : entities) use_population_or_note(*e, year, missing);
+  report_missing_populations(missing, year, diag);
+  report_diagnostics(diag);
 }
 
 std::vector<Entity> with_populations_or_fail(const std::vector<Entity>& entities, int year) {

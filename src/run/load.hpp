@@ -34,6 +34,8 @@ std::vector<Entity> with_populations_of(const std::vector<Entity>& entities, int
                                         Diagnostics& diag);
 // The same, stopping the run (exit 65) when one is missing.
 std::vector<Entity> with_populations_or_fail(const std::vector<Entity>& entities, int year);
+// The same in place (use_population_of) on the entities pointed to.
+void use_populations_or_fail(const std::vector<Entity*>& entities, int year);
 
 // Reads the usage files into records; problems go to `diag`.
 std::vector<UsageRecord> read_usage_files(const std::vector<std::string>& paths,

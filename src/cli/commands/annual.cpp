@@ -44,14 +44,15 @@ struct AnnualOptions {
 // The entities the tariff sets a fee for. One it does not stops the run,
 // naming it, unless --skip-unpriced: then the others are billed, and the
 // ones left out are listed.
-std::vector<Entity> priced_or_fail(std::vector<Entity> entities, const Tariff& tariff,
-                                   bool skip_unpriced) {
+std::vector<const Entity*> priced_or_fail(const std::vector<Entity*>& entities,
+                                          const Tariff& tariff, bool skip_unpriced) {
   Diagnostics diag;
-  std::vector<Entity> priced;
+  std::vector<const Entity*> priced;
   std::vector<std::string> skipped;
-  for (Entity& e : entities) {
+  for (const Entity* entity : entities) {
+    const Entity& e = *entity;
     if (has_annual_rule(tariff, e)) {
-      priced.push_back(std::move(e));
+      priced.push_back(entity);
     } else if (skip_unpriced) {
       skipped.push_back(fmt::format("{} ({})", e.id, type_key(e.type)));
     } else {
@@ -97,14 +98,17 @@ void run_annual(const AnnualOptions& o) {
     all.push_back(o.entities);
     return all;
   }());
-  const std::vector<Entity> loaded = load_entities_or_fail(o.entities, o.populations, o.sheet);
-  std::vector<Entity> billed;
-  for (const Entity& e : loaded) {
-    if (billed_for_year(tariff, e, year)) billed.push_back(e);
+  std::vector<Entity> loaded = load_entities_or_fail(o.entities, o.populations, o.sheet);
+  // The run refers to the entities loaded, never copies them: a copy carries
+  // every population figure of every year. The fees point into `loaded`,
+  // which is not changed after this.
+  std::vector<Entity*> billed;
+  for (Entity& e : loaded) {
+    if (billed_for_year(tariff, e, year)) billed.push_back(&e);
   }
   // The fee of year Y counts the residents at 31 December Y-1 (Annex A).
-  const std::vector<Entity> entities =
-      priced_or_fail(with_populations_or_fail(billed, year - 1), tariff, o.skip_unpriced);
+  use_populations_or_fail(billed, year - 1);
+  const std::vector<const Entity*> entities = priced_or_fail(billed, tariff, o.skip_unpriced);
   const Method method = o.method.empty() ? tariff.annual.method : *parse_method(o.method);
   std::vector<AnnualFee> fees = annual_fees_or_fail(tariff, method, entities, year);
   warn_band_changes(fees, tariff, year);

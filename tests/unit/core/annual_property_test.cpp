@@ -118,7 +118,7 @@ TEST_CASE("every population 1..2,000,000 pays the integer formula, both methods"
     const PopulationSource source = kSources[p % 5];
     const std::optional<int> year =
         source == PopulationSource::kEntitiesUndated ? std::nullopt : std::optional(2025);
-    e.populations.assign(1, PopulationFigure{p, year, source, "", {}});
+    e.populations.assign(1, PopulationFigure{p, year, source, {}, {}});
     e = with_population_of(e, 2025);
     if (e.population != p || !e.population_used || e.population_used->source != source)
       bad.add(p, "population chosen", std::to_string(e.population.value_or(0)), std::to_string(p));

@@ -156,3 +156,79 @@ TEST_CASE("is_valid_date agrees with std::chrono on four centuries", "[period][d
   CHECK_FALSE(is_valid_date(0, 1, 1));
   CHECK_FALSE(is_valid_date(10000, 1, 1));
 }
+
+TEST_CASE("leap years: every fourth, not the centuries, but every fourth century",
+          "[period][date]") {
+  CHECK(is_valid_date(2024, 2, 29));
+  CHECK(is_valid_date(2000, 2, 29));
+  CHECK_FALSE(is_valid_date(2026, 2, 29));
+  CHECK_FALSE(is_valid_date(1900, 2, 29));
+  CHECK_FALSE(is_valid_date(2100, 2, 29));
+  CHECK_FALSE(is_valid_date(2024, 2, 30));
+  CHECK(last_day_of_month(2024, 2) == Date{2024, 2, 29});
+  CHECK(last_day_of_month(2000, 2) == Date{2000, 2, 29});
+  CHECK(last_day_of_month(1900, 2) == Date{1900, 2, 28});
+  CHECK(last_day_of_month(2026, 2) == Date{2026, 2, 28});
+}
+
+TEST_CASE("month ends: the last day of each month, and the semesters'", "[period][date]") {
+  const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  for (int m = 1; m <= 12; ++m) {
+    CHECK(last_day_of_month(2027, m) == Date{2027, m, days[m - 1]});
+    CHECK(is_valid_date(2027, m, days[m - 1]));
+    CHECK_FALSE(is_valid_date(2027, m, days[m - 1] + 1));
+  }
+  CHECK(Period{2028, Half::H1}.last_day() == Date{2028, 6, 30});
+  CHECK(Period{2028, Half::H2}.last_day() == Date{2028, 12, 31});
+}
+
+TEST_CASE("add_days crosses month ends, year ends and leap days", "[period][date]") {
+  CHECK(add_days({2026, 1, 31}, 1) == Date{2026, 2, 1});
+  CHECK(add_days({2026, 2, 28}, 1) == Date{2026, 3, 1});
+  CHECK(add_days({2028, 2, 28}, 1) == Date{2028, 2, 29});
+  CHECK(add_days({2028, 2, 29}, 1) == Date{2028, 3, 1});
+  CHECK(add_days({2026, 12, 31}, 1) == Date{2027, 1, 1});
+  CHECK(add_days({2027, 1, 1}, -1) == Date{2026, 12, 31});
+  CHECK(add_days({2028, 3, 1}, -1) == Date{2028, 2, 29});
+  CHECK(add_days({2026, 1, 15}, 30) == Date{2026, 2, 14});
+  CHECK(add_days({2024, 1, 1}, 366) == Date{2025, 1, 1});
+  CHECK(add_days({2100, 2, 28}, 1) == Date{2100, 3, 1});
+  CHECK(days_since_epoch({1970, 1, 1}) == 0);
+  CHECK(days_since_epoch({1969, 12, 31}) == -1);
+  CHECK(days_since_epoch({2000, 3, 1}) - days_since_epoch({2000, 2, 28}) == 2);
+  CHECK(days_since_epoch({1900, 3, 1}) - days_since_epoch({1900, 2, 28}) == 1);
+}
+
+TEST_CASE("day numbers walk the calendar one day at a time", "[period][date][property]") {
+  // Each day number's date is the day after the one before, by a table of
+  // month lengths of its own, from 1 January 1600 to 31 December 2400.
+  const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const auto leap = [](int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; };
+  Date expected{1600, 1, 1};
+  long n = days_since_epoch(expected);
+  int wrong = 0;
+  std::string first;
+  while (expected.year <= 2400) {
+    const Date got = date_from_days(n);
+    if ((got != expected || days_since_epoch(got) != n) && wrong++ == 0) first = expected.iso();
+    const int last = days[expected.month - 1] + (expected.month == 2 && leap(expected.year));
+    if (expected.day < last) {
+      ++expected.day;
+    } else if (expected.month < 12) {
+      expected = {expected.year, expected.month + 1, 1};
+    } else {
+      expected = {expected.year + 1, 1, 1};
+    }
+    ++n;
+  }
+  INFO("first disagreement: " << first);
+  CHECK(wrong == 0);
+}
+
+TEST_CASE("the day of the week, ISO numbered", "[period][date]") {
+  CHECK(iso_weekday({1970, 1, 1}) == 4);   // a Thursday
+  CHECK(iso_weekday({2026, 12, 7}) == 1);  // a Monday
+  CHECK(iso_weekday({2024, 2, 29}) == 4);  // a Thursday
+  CHECK(iso_weekday({2027, 1, 3}) == 7);   // a Sunday
+  CHECK(iso_weekday({1900, 3, 1}) == 4);   // a Thursday
+}

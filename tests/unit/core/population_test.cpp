@@ -12,7 +12,7 @@ using namespace citfee;
 namespace {
 
 PopulationFigure figure(std::int64_t n, std::optional<int> year, PopulationSource source) {
-  return {n, year, source, "popolazioni.csv", {}};
+  return {n, year, source, SourceFile("popolazioni.csv"), {}};
 }
 
 }  // namespace

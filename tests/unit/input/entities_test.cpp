@@ -380,12 +380,16 @@ TEST_CASE("population_YYYY columns give figures by year; population stays undate
   CHECK(breno.populations[0].year == 2025);
   CHECK(breno.populations[0].source == PopulationSource::kEntitiesColumn);
   CHECK(breno.populations[1].residents == 5010);
-  CHECK(breno.populations[1].where.str() == "enti.csv:2:6");
+  CHECK(breno.populations[1].where().str() == "enti.csv:2:6");
   CHECK_FALSE(breno.population);
   const Entity& acquafredda = r.entities[1];
   REQUIRE(acquafredda.populations.size() == 1);
   CHECK_FALSE(acquafredda.populations[0].year);
   CHECK(acquafredda.population == 1579);
+  CHECK(acquafredda.populations[0].where().str() == "enti.csv:3:4");
+  // The file's name is held once, by all the figures read from it.
+  CHECK(&breno.populations[0].file.name() == &breno.populations[1].file.name());
+  CHECK(&breno.populations[0].file.name() == &acquafredda.populations[0].file.name());
 }
 
 TEST_CASE("a Comune needs some population, unless populations files give it",

@@ -54,7 +54,10 @@ TEST_CASE("the long layout, English or Italian headers", "[populations]") {
     CHECK(r.records[0].figure.residents == 5000);
     CHECK(r.records[0].figure.year == 2025);
     CHECK(r.records[0].figure.source == PopulationSource::kPopulationsFile);
-    CHECK(r.records[0].figure.where.str() == "popolazioni.csv:2:1");
+    CHECK(r.records[0].figure.where().str() == "popolazioni.csv:2:1");
+    CHECK(r.records[1].figure.where().str() == "popolazioni.csv:3:1");
+    // The file's name is held once, by all the figures read from it.
+    CHECK(&r.records[0].figure.file.name() == &r.records[1].figure.file.name());
   }
 }
 
@@ -90,7 +93,7 @@ TEST_CASE("POSAS: 1 January YYYY gives 31 December YYYY-1, the 999 row the total
     CHECK(breno->figure.source == PopulationSource::kIstatPosas);
     CHECK_FALSE(breno->numeric);
     // The 999 row of Breno: title, header, then the 101 ages on lines 3-103.
-    CHECK(breno->figure.where.line == 104);
+    CHECK(breno->figure.where().line == 104);
     REQUIRE(find(r, "017170"));
     CHECK(find(r, "017170")->figure.residents == 10540);
   }

@@ -46,3 +46,21 @@ TEST_CASE("serial day numbers of the 1900 system") {
   CHECK(excel_serial_date(45292) == "2024-01-01");
   CHECK(excel_serial_date(50041) == "2037-01-01");
 }
+
+TEST_CASE("serial day numbers around Excel's 29 February 1900, and later leap days") {
+  // Excel counts a 29 February 1900 that never was: day 60. The days before
+  // it are one off from the days after; day 60 itself reads as 1 March.
+  CHECK(excel_serial_date(0) == "1899-12-31");
+  CHECK(excel_serial_date(31) == "1900-01-31");
+  CHECK(excel_serial_date(32) == "1900-02-01");
+  CHECK(excel_serial_date(59) == "1900-02-28");
+  CHECK(excel_serial_date(60) == "1900-03-01");
+  CHECK(excel_serial_date(61) == "1900-03-01");
+  CHECK(excel_serial_date(366) == "1900-12-31");
+  CHECK(excel_serial_date(367) == "1901-01-01");
+  CHECK(excel_serial_date(36585) == "2000-02-29");
+  CHECK(excel_serial_date(43890) == "2020-02-29");
+  CHECK(excel_serial_date(45351) == "2024-02-29");
+  CHECK(excel_serial_date(45352) == "2024-03-01");
+  CHECK(excel_serial_date(2958465) == "9999-12-31");
+}

@@ -57,7 +57,7 @@ TEST_CASE("an undated population is said so, and never dated") {
 
 TEST_CASE("annual statement of a Comune in a band") {
   Entity read = entity("017002", "Comune di Adro", EntityType::kComune, 7114);
-  read.populations = {{7114, 2026, PopulationSource::kEntitiesColumn, "enti.csv", {}}};
+  read.populations = {{7114, 2026, PopulationSource::kEntitiesColumn, SourceFile("enti.csv"), {}}};
   const Entity adro = with_population_of(read, 2026);
   const AnnualFee fee = annual_fee(shipped(), Method::kFlat, adro, 2027);
   const Statement s = annual_statement(fee, shipped(), settings());
