@@ -39,19 +39,17 @@ std::string squeezed(std::string_view sql) {
   return out;
 }
 
-std::map<std::string, std::string> schema_of(sqlite3* db, const std::string& path,
-                                             std::string_view type) {
+std::map<std::string, std::string> schema_of(const Connection& conn, std::string_view type) {
   std::map<std::string, std::string> out;
-  Query q(db, path, "SELECT name, COALESCE(sql, '') FROM sqlite_master WHERE type = ?");
+  Query q(conn, "SELECT name, COALESCE(sql, '') FROM sqlite_master WHERE type = ?");
   q.bind(1, type);
   while (q.step()) out[q.text(0)] = q.text(1);
   return out;
 }
 
 // Each table of the version must be there; the rest of the checks read them.
-bool check_tables(sqlite3* db, const std::string& path, int version,
-                  std::vector<std::string>& findings) {
-  const auto present = schema_of(db, path, "table");
+bool check_tables(const Connection& conn, int version, std::vector<std::string>& findings) {
+  const auto present = schema_of(conn, "table");
   bool all = true;
   for (const auto& table : books_schema::tables(version)) {
     if (!present.count(table.name)) {
@@ -63,9 +61,8 @@ bool check_tables(sqlite3* db, const std::string& path, int version,
 }
 
 // A trigger dropped, or replaced by one that lets rows change, is found here.
-void check_triggers(sqlite3* db, const std::string& path, int version,
-                    std::vector<std::string>& findings) {
-  auto present = schema_of(db, path, "trigger");
+void check_triggers(const Connection& conn, int version, std::vector<std::string>& findings) {
+  auto present = schema_of(conn, "trigger");
   for (const auto& trigger : books_schema::triggers(version)) {
     const auto it = present.find(trigger.name);
     if (it == present.end()) {
@@ -84,9 +81,8 @@ void check_triggers(sqlite3* db, const std::string& path, int version,
 
 // Numbers gapless from 1 in each series and year, each once, and each
 // bill's number the one its series, year and sequence make.
-void check_series(sqlite3* db, const std::string& path, std::vector<std::string>& findings) {
-  Query q(db, path,
-          "SELECT series, year, sequence, number FROM bill ORDER BY series, year, sequence");
+void check_series(const Connection& conn, std::vector<std::string>& findings) {
+  Query q(conn, "SELECT series, year, sequence, number FROM bill ORDER BY series, year, sequence");
   std::string series;
   std::int64_t year = 0, last = 0;
   bool first = true;
@@ -129,11 +125,11 @@ std::optional<Money> amount(const std::string& text) {
 }
 
 // Each bill's total is the sum of its lines; every line belongs to a bill.
-void check_totals(sqlite3* db, const std::string& path, std::vector<std::string>& findings) {
+void check_totals(const Connection& conn, std::vector<std::string>& findings) {
   std::map<std::string, std::optional<Money>> sums;  // none: a line's amount is not one
   std::map<std::string, std::size_t> lines;
   {
-    Query q(db, path, "SELECT number, position, amount FROM bill_line ORDER BY number, position");
+    Query q(conn, "SELECT number, position, amount FROM bill_line ORDER BY number, position");
     while (q.step()) {
       const std::string number = q.text(0);
       auto [it, fresh] = sums.try_emplace(number, Money());
@@ -152,7 +148,7 @@ void check_totals(sqlite3* db, const std::string& path, std::vector<std::string>
       }
     }
   }
-  Query q(db, path, "SELECT number, total FROM bill ORDER BY series, year, sequence");
+  Query q(conn, "SELECT number, total FROM bill ORDER BY series, year, sequence");
   std::set<std::string> bills;
   while (q.step()) {
     const std::string number = q.text(0);
@@ -178,10 +174,9 @@ void check_totals(sqlite3* db, const std::string& path, std::vector<std::string>
 
 // Every row names what it belongs to: the run of a bill and of an input, the
 // import of a payment, the bill a payment pays or a reminder reminds.
-void check_references(sqlite3* db, const std::string& path, int version,
-                      std::vector<std::string>& findings) {
+void check_references(const Connection& conn, int version, std::vector<std::string>& findings) {
   {
-    Query q(db, path,
+    Query q(conn,
             "SELECT number, run FROM bill b WHERE NOT EXISTS (SELECT 1 FROM run r WHERE r.id = "
             "b.run) ORDER BY series, year, sequence");
     while (q.step()) {
@@ -190,7 +185,7 @@ void check_references(sqlite3* db, const std::string& path, int version,
     }
   }
   {
-    Query q(db, path,
+    Query q(conn,
             "SELECT DISTINCT run FROM run_input i WHERE NOT EXISTS (SELECT 1 FROM run r WHERE "
             "r.id = i.run) ORDER BY run");
     while (q.step()) {
@@ -200,7 +195,7 @@ void check_references(sqlite3* db, const std::string& path, int version,
   }
   if (version < 2) return;
   {
-    Query q(db, path,
+    Query q(conn,
             "SELECT id, import FROM payment p WHERE NOT EXISTS (SELECT 1 FROM payment_import i "
             "WHERE i.id = p.import) ORDER BY id");
     while (q.step()) {
@@ -209,7 +204,7 @@ void check_references(sqlite3* db, const std::string& path, int version,
     }
   }
   {
-    Query q(db, path,
+    Query q(conn,
             "SELECT id, bill FROM payment p WHERE bill IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
             "bill b WHERE b.number = p.bill) ORDER BY id");
     while (q.step()) {
@@ -218,7 +213,7 @@ void check_references(sqlite3* db, const std::string& path, int version,
     }
   }
   {
-    Query q(db, path,
+    Query q(conn,
             "SELECT bill, count FROM reminder r WHERE NOT EXISTS (SELECT 1 FROM bill b WHERE "
             "b.number = r.bill) ORDER BY bill, count");
     while (q.step()) {
@@ -234,8 +229,8 @@ void check_references(sqlite3* db, const std::string& path, int version,
 // over several bills (a table of allocations), their sum per payment is
 // compared with its amount here. What is checked now is that each amount
 // reads as one.
-void check_allocations(sqlite3* db, const std::string& path, std::vector<std::string>& findings) {
-  Query q(db, path, "SELECT id, amount FROM payment ORDER BY id");
+void check_allocations(const Connection& conn, std::vector<std::string>& findings) {
+  Query q(conn, "SELECT id, amount FROM payment ORDER BY id");
   while (q.step()) {
     if (!amount(q.text(1))) {
       findings.push_back(fmt::format("payment {}: amount \"{}\" is not an amount",
@@ -244,8 +239,8 @@ void check_allocations(sqlite3* db, const std::string& path, std::vector<std::st
   }
 }
 
-std::size_t count(sqlite3* db, const std::string& path, std::string_view table) {
-  Query q(db, path, fmt::format("SELECT COUNT(*) FROM {}", table));
+std::size_t count(const Connection& conn, std::string_view table) {
+  Query q(conn, fmt::format("SELECT COUNT(*) FROM {}", table));
   q.step();
   return static_cast<std::size_t>(q.integer(0));
 }
@@ -261,19 +256,19 @@ BooksAudit Books::audit() const {
         "that writes them; checked as they are",
         version_, known));
   }
-  if (!check_tables(db_, path_, version_, a.findings)) return a;
-  check_triggers(db_, path_, version_, a.findings);
-  check_series(db_, path_, a.findings);
-  check_totals(db_, path_, a.findings);
-  check_references(db_, path_, version_, a.findings);
-  a.bills = count(db_, path_, "bill");
+  if (!check_tables(conn_, version_, a.findings)) return a;
+  check_triggers(conn_, version_, a.findings);
+  check_series(conn_, a.findings);
+  check_totals(conn_, a.findings);
+  check_references(conn_, version_, a.findings);
+  a.bills = count(conn_, "bill");
   if (has_payments()) {
-    check_allocations(db_, path_, a.findings);
-    a.payments = count(db_, path_, "payment");
-    a.reminders = count(db_, path_, "reminder");
+    check_allocations(conn_, a.findings);
+    a.payments = count(conn_, "payment");
+    a.reminders = count(conn_, "reminder");
   }
   if (has_chain()) {
-    const std::vector<books_chain::Link> links = books_chain::audit(db_, path_, a.findings);
+    const std::vector<books_chain::Link> links = books_chain::audit(conn_, a.findings);
     a.links = links.size();
     if (!links.empty()) a.tail = links.back().hash;
   }

@@ -40,21 +40,21 @@ Found what_is(const std::string& path, off_t* size = nullptr) {
                           path));
 }
 
-void exec(sqlite3* db, const std::string& path, std::string_view sql) {
+void exec(const Connection& conn, std::string_view sql) {
   char* message = nullptr;
-  const int rc = sqlite3_exec(db, std::string(sql).c_str(), nullptr, nullptr, &message);
+  const int rc = sqlite3_exec(conn.db(), std::string(sql).c_str(), nullptr, nullptr, &message);
   const std::string text = message ? message : sqlite3_errstr(rc);
   sqlite3_free(message);
-  if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) books_query::busy(path);
-  if (rc == SQLITE_READONLY) books_query::readonly(path);
+  if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) books_query::busy(conn.path());
+  if (rc == SQLITE_READONLY) books_query::readonly(conn.path());
   if (rc == SQLITE_NOTADB) {
-    throw Error(Failure::kBadData, fmt::format("{}: not a books file (not SQLite)", path));
+    throw Error(Failure::kBadData, fmt::format("{}: not a books file (not SQLite)", conn.path()));
   }
-  if (rc != SQLITE_OK) throw Error(Failure::kCannotWrite, fmt::format("{}: {}", path, text));
+  if (rc != SQLITE_OK) throw Error(Failure::kCannotWrite, fmt::format("{}: {}", conn.path(), text));
 }
 
-int user_version(sqlite3* db, const std::string& path) {
-  books_query::Query q(db, path, "PRAGMA user_version");
+int user_version(const Connection& conn) {
+  books_query::Query q(conn, "PRAGMA user_version");
   q.step();
   return static_cast<int>(q.integer(0));
 }
@@ -67,8 +67,9 @@ enum class Mode { kReading, kWriting, kIssuing };
 // committed (only an issuing run takes it over), or another application's:
 // that one is never touched.
 // `fresh` is set when an issuing run takes a file without a schema.
-int check_version(sqlite3* db, const std::string& path, Mode mode, bool* fresh = nullptr) {
-  const int version = user_version(db, path);
+int check_version(const Connection& conn, Mode mode, bool* fresh = nullptr) {
+  const std::string& path = conn.path();
+  const int version = user_version(conn);
   const int known = static_cast<int>(books_schema::migrations().size());
   if (version > known) {
     throw Error(Failure::kBadData,
@@ -78,7 +79,7 @@ int check_version(sqlite3* db, const std::string& path, Mode mode, bool* fresh =
   }
   if (version > 0) {
     // Another application may number its own schema too: citfee's has bills.
-    books_query::Query q(db, path,
+    books_query::Query q(conn,
                          "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = "
                          "'bill'");
     q.step();
@@ -90,7 +91,7 @@ int check_version(sqlite3* db, const std::string& path, Mode mode, bool* fresh =
     }
   }
   if (version == 0) {
-    books_query::Query q(db, path, "SELECT COUNT(*) FROM sqlite_master");
+    books_query::Query q(conn, "SELECT COUNT(*) FROM sqlite_master");
     q.step();
     if (q.integer(0) > 0) {
       throw Error(Failure::kBadData,
@@ -108,14 +109,14 @@ int check_version(sqlite3* db, const std::string& path, Mode mode, bool* fresh =
   }
   if (mode == Mode::kReading) return version;
   for (int v = version; v < known; ++v) {
-    exec(db, path, books_schema::migrations()[static_cast<std::size_t>(v)]);
-    if (v + 1 == books_chain::kVersion) books_chain::link_existing(db, path);
-    exec(db, path, fmt::format("PRAGMA user_version = {}", v + 1));
+    exec(conn, books_schema::migrations()[static_cast<std::size_t>(v)]);
+    if (v + 1 == books_chain::kVersion) books_chain::link_existing(conn);
+    exec(conn, fmt::format("PRAGMA user_version = {}", v + 1));
   }
   return known;
 }
 
-sqlite3* open_db(const std::string& path, int flags) {
+Connection open_db(const std::string& path, int flags) {
   const int timeout = books_query::busy_timeout_ms();
   sqlite3* db = nullptr;
   const int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
@@ -126,7 +127,7 @@ sqlite3* open_db(const std::string& path, int flags) {
   }
   sqlite3_busy_timeout(db, timeout);
   sqlite3_extended_result_codes(db, 0);
-  return db;
+  return Connection(db, path);
 }
 
 std::string now_iso() {
@@ -140,29 +141,26 @@ std::string now_iso() {
 
 }  // namespace
 
-Books::Books(sqlite3* db, std::string path, bool writing)
-    : db_(db), path_(std::move(path)), in_transaction_(writing) {}
+Books::Books(Connection conn, bool writing) : conn_(std::move(conn)), in_transaction_(writing) {}
 
 Books::Books(Books&& other) noexcept
-    : db_(other.db_),
-      path_(std::move(other.path_)),
+    : conn_(std::move(other.conn_)),
       in_transaction_(other.in_transaction_),
       version_(other.version_),
       tail_(std::move(other.tail_)),
       remove_if_empty_(other.remove_if_empty_) {
-  other.db_ = nullptr;
   other.remove_if_empty_ = false;
 }
 
 Books::~Books() {
-  if (!db_) return;
+  if (!conn_.db()) return;
   // Books this run made, or took over empty, and never committed to are
   // taken back: an empty file would later be neither books nor nothing. The
   // file goes while this run still holds the write lock, so no other run can
   // have written to it.
-  if (remove_if_empty_) ::unlink(path_.c_str());
-  if (in_transaction_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-  sqlite3_close(db_);
+  if (remove_if_empty_) ::unlink(conn_.path().c_str());
+  if (in_transaction_) sqlite3_exec(conn_.db(), "ROLLBACK", nullptr, nullptr, nullptr);
+  // conn_ closes the handle after this.
 }
 
 Books Books::open_for_reading(const std::string& path) {
@@ -172,9 +170,9 @@ Books Books::open_for_reading(const std::string& path) {
   // Read-write, though it only reads: SQLite then takes back what a run
   // stopped while writing left half-done (its -journal), which it cannot do
   // read-only. query_only keeps the run from writing anything else.
-  Books books(open_db(path, SQLITE_OPEN_READWRITE), path, false);
-  exec(books.db_, path, "PRAGMA query_only = ON");
-  books.version_ = check_version(books.db_, path, Mode::kReading);
+  Books books(open_db(path, SQLITE_OPEN_READWRITE), false);
+  exec(books.conn_, "PRAGMA query_only = ON");
+  books.version_ = check_version(books.conn_, Mode::kReading);
   return books;
 }
 
@@ -192,19 +190,19 @@ Books Books::open_writer(const std::string& path, bool issuing) {
   if (found == Found::kDirectory) directory(path);
   if (found == Found::kNothing && !issuing) no_books(path);
   const int flags = SQLITE_OPEN_READWRITE | (issuing ? SQLITE_OPEN_CREATE : 0);
-  Books books(open_db(path, flags), path, false);
-  exec(books.db_, path, "PRAGMA foreign_keys = ON");
+  Books books(open_db(path, flags), false);
+  exec(books.conn_, "PRAGMA foreign_keys = ON");
   // IMMEDIATE takes the write lock now: numbers are read and given under it.
-  exec(books.db_, path, "BEGIN IMMEDIATE");
+  exec(books.conn_, "BEGIN IMMEDIATE");
   books.in_transaction_ = true;
   // A file empty when looked at, and still without a schema now that the
   // lock is held, has had nothing committed to it by any run: it is this
   // run's to take back, from the first step of its schema on.
   const bool was_empty = found == Found::kNothing || size == 0;
-  books.version_ = check_version(books.db_, path, issuing ? Mode::kIssuing : Mode::kWriting,
+  books.version_ = check_version(books.conn_, issuing ? Mode::kIssuing : Mode::kWriting,
                                  was_empty ? &books.remove_if_empty_ : nullptr);
   // Nothing is added to books changed behind citfee's back.
-  books.tail_ = books_chain::checked_tail(books.db_, path);
+  books.tail_ = books_chain::checked_tail(books.conn_);
   return books;
 }
 
@@ -213,22 +211,22 @@ bool Books::has_chain() const {
 }
 
 void Books::link(std::string_view source, const std::string& ref, std::int64_t position) {
-  if (has_chain()) tail_ = books_chain::append(db_, path_, tail_, source, ref, position);
+  if (has_chain()) tail_ = books_chain::append(conn_, tail_, source, ref, position);
 }
 
 std::vector<IssuedBill> Books::bills() const {
-  return books_query::all_bills(db_, path_);
+  return books_query::all_bills(conn_);
 }
 
 void Books::issue(std::vector<IssuedBill>& bills, const std::vector<InputRecord>& inputs,
                   std::string_view command) {
   if (bills.empty()) return;
-  const std::int64_t run = books_query::insert_run(db_, path_, command, now_iso(), inputs);
+  const std::int64_t run = books_query::insert_run(conn_, command, now_iso(), inputs);
   for (IssuedBill& bill : bills) {
     const Series series = series_of(bill.kind, bill.year());
-    const int sequence = books_query::last_sequence(db_, path_, series) + 1;
+    const int sequence = books_query::last_sequence(conn_, series) + 1;
     bill.number = bill_number(series, sequence);
-    books_query::insert_bill(db_, path_, bill, series, sequence, run);
+    books_query::insert_bill(conn_, bill, series, sequence, run);
     link("bill", bill.number, 0);
     for (std::size_t i = 0; i < bill.lines.size(); ++i)
       link("bill_line", bill.number, static_cast<std::int64_t>(i + 1));
@@ -237,36 +235,36 @@ void Books::issue(std::vector<IssuedBill>& bills, const std::vector<InputRecord>
 
 std::vector<Payment> Books::payments() const {
   if (!has_payments()) return {};
-  return books_query::all_payments(db_, path_);
+  return books_query::all_payments(conn_);
 }
 
 std::vector<Reminder> Books::reminders() const {
   if (!has_payments()) return {};
-  return books_query::all_reminders(db_, path_);
+  return books_query::all_reminders(conn_);
 }
 
 std::string Books::imported_as(const std::string& sha256) const {
   if (!has_payments()) return {};
-  return books_query::import_of_digest(db_, path_, sha256);
+  return books_query::import_of_digest(conn_, sha256);
 }
 
 void Books::import_payments(const InputRecord& file, std::vector<Payment>& payments) {
-  books_query::insert_payments(db_, path_, file, now_iso(), payments);
-  if (has_chain()) tail_ = books_chain::append_import(db_, path_, tail_, file.sha256);
+  books_query::insert_payments(conn_, file, now_iso(), payments);
+  if (has_chain()) tail_ = books_chain::append_import(conn_, tail_, file.sha256);
 }
 
 void Books::set_match(const std::string& payment_id, const std::string& bill, Match match) {
   // P-000123 → 123; the caller found the payment among payments().
-  books_query::update_match(db_, path_, std::stoll(payment_id.substr(2)), bill, match);
+  books_query::update_match(conn_, std::stoll(payment_id.substr(2)), bill, match);
 }
 
 void Books::record_reminder(const Reminder& reminder) {
-  books_query::insert_reminder(db_, path_, reminder);
+  books_query::insert_reminder(conn_, reminder);
   link("reminder", reminder.bill, reminder.count);
 }
 
 void Books::commit() {
-  exec(db_, path_, "COMMIT");
+  exec(conn_, "COMMIT");
   in_transaction_ = false;
   remove_if_empty_ = false;
 }

@@ -7,11 +7,10 @@
 #include <string_view>
 #include <vector>
 
+#include "books/connection.hpp"
 #include "core/balance.hpp"
 #include "core/issued_bill.hpp"
 #include "core/payment.hpp"
-
-struct sqlite3;
 
 namespace citfee {
 
@@ -76,17 +75,16 @@ class Books {
   // numbers of each series, the totals, the payments' imports, the chain.
   BooksAudit audit() const;
 
-  const std::string& path() const { return path_; }
+  const std::string& path() const { return conn_.path(); }
 
  private:
-  Books(sqlite3* db, std::string path, bool writing);
+  Books(Connection conn, bool writing);
   static Books open_writer(const std::string& path, bool issuing);
   bool has_payments() const { return version_ >= 2; }
   bool has_chain() const;
   void link(std::string_view source, const std::string& ref, std::int64_t position);
 
-  sqlite3* db_ = nullptr;
-  std::string path_;
+  Connection conn_;
   bool in_transaction_ = false;
   int version_ = 0;
   std::string tail_;              // the last link's hash, while writing

@@ -64,10 +64,9 @@ std::string content_sql(const Source& s) {
   return fmt::format("SELECT {} FROM {} WHERE {}", expr, s.name, s.where);
 }
 
-void insert_link(sqlite3* db, const std::string& path, std::string_view source,
-                 const std::string& ref, std::int64_t position, const std::string& hash) {
-  books_query::Query q(db, path,
-                       "INSERT INTO chain (source, ref, position, hash) VALUES (?, ?, ?, ?)");
+void insert_link(const Connection& conn, std::string_view source, const std::string& ref,
+                 std::int64_t position, const std::string& hash) {
+  books_query::Query q(conn, "INSERT INTO chain (source, ref, position, hash) VALUES (?, ?, ?, ?)");
   q.bind(1, source).bind(2, ref).bind(3, position).bind(4, hash).run();
 }
 
@@ -89,11 +88,10 @@ std::string link_hash(std::string_view previous, std::string_view source,
   return hex.get();
 }
 
-std::optional<std::string> row_content(sqlite3* db, const std::string& path,
-                                       std::string_view source, const std::string& ref,
-                                       std::int64_t position) {
-  const Source& s = source_of(source, path);
-  books_query::Query q(db, path, content_sql(s));
+std::optional<std::string> row_content(const Connection& conn, std::string_view source,
+                                       const std::string& ref, std::int64_t position) {
+  const Source& s = source_of(source, conn.path());
+  books_query::Query q(conn, content_sql(s));
   q.bind(1, ref);
   if (s.positioned) q.bind(2, position);
   if (!q.step()) return std::nullopt;
@@ -114,70 +112,68 @@ std::string describe(std::string_view source, const std::string& ref, std::int64
   return fmt::format("{} {}", source, ref);
 }
 
-std::string append(sqlite3* db, const std::string& path, const std::string& previous,
-                   std::string_view source, const std::string& ref, std::int64_t position) {
-  const std::optional<std::string> content = row_content(db, path, source, ref, position);
+std::string append(const Connection& conn, const std::string& previous, std::string_view source,
+                   const std::string& ref, std::int64_t position) {
+  const std::optional<std::string> content = row_content(conn, source, ref, position);
   if (!content) {
-    throw Error(Failure::kInternal,
-                fmt::format("{}: {} was not written", path, describe(source, ref, position)));
+    throw Error(Failure::kInternal, fmt::format("{}: {} was not written", conn.path(),
+                                                describe(source, ref, position)));
   }
   std::string hash = link_hash(previous, source, *content);
-  insert_link(db, path, source, ref, position, hash);
+  insert_link(conn, source, ref, position, hash);
   return hash;
 }
 
-std::string append_import(sqlite3* db, const std::string& path, std::string previous,
-                          const std::string& sha256) {
+std::string append_import(const Connection& conn, std::string previous, const std::string& sha256) {
   std::vector<std::string> ids;
   {
-    books_query::Query q(db, path,
+    books_query::Query q(conn,
                          "SELECT p.id FROM payment p JOIN payment_import i ON i.id = p.import "
                          "WHERE i.sha256 = ? ORDER BY p.id");
     q.bind(1, sha256);
     while (q.step()) ids.push_back(std::to_string(q.integer(0)));
   }
-  for (const std::string& id : ids) previous = append(db, path, previous, "payment", id, 0);
+  for (const std::string& id : ids) previous = append(conn, previous, "payment", id, 0);
   return previous;
 }
 
-std::string link_existing(sqlite3* db, const std::string& path) {
+std::string link_existing(const Connection& conn) {
   std::string tail;
   // Collected first: no statement is kept open over the inserts.
   std::vector<std::string> bills, payments;
   std::vector<std::pair<std::string, std::int64_t>> reminders;
   {
-    books_query::Query q(db, path, "SELECT number FROM bill ORDER BY rowid");
+    books_query::Query q(conn, "SELECT number FROM bill ORDER BY rowid");
     while (q.step()) bills.push_back(q.text(0));
   }
   {
-    books_query::Query q(db, path, "SELECT id FROM payment ORDER BY id");
+    books_query::Query q(conn, "SELECT id FROM payment ORDER BY id");
     while (q.step()) payments.push_back(std::to_string(q.integer(0)));
   }
   {
-    books_query::Query q(db, path, "SELECT bill, count FROM reminder ORDER BY rowid");
+    books_query::Query q(conn, "SELECT bill, count FROM reminder ORDER BY rowid");
     while (q.step()) reminders.emplace_back(q.text(0), q.integer(1));
   }
   for (const std::string& number : bills) {
-    tail = append(db, path, tail, "bill", number, 0);
+    tail = append(conn, tail, "bill", number, 0);
     std::vector<std::int64_t> positions;
     {
-      books_query::Query q(db, path,
+      books_query::Query q(conn,
                            "SELECT position FROM bill_line WHERE number = ? ORDER BY position");
       q.bind(1, number);
       while (q.step()) positions.push_back(q.integer(0));
     }
-    for (std::int64_t p : positions) tail = append(db, path, tail, "bill_line", number, p);
+    for (std::int64_t p : positions) tail = append(conn, tail, "bill_line", number, p);
   }
-  for (const std::string& id : payments) tail = append(db, path, tail, "payment", id, 0);
-  for (const auto& [bill, count] : reminders)
-    tail = append(db, path, tail, "reminder", bill, count);
+  for (const std::string& id : payments) tail = append(conn, tail, "payment", id, 0);
+  for (const auto& [bill, count] : reminders) tail = append(conn, tail, "reminder", bill, count);
   return tail;
 }
 
-std::string checked_tail(sqlite3* db, const std::string& path) {
+std::string checked_tail(const Connection& conn) {
   std::optional<Link> last;
   {
-    books_query::Query q(db, path, std::string(kSelectLinks) + " ORDER BY seq DESC LIMIT 1");
+    books_query::Query q(conn, std::string(kSelectLinks) + " ORDER BY seq DESC LIMIT 1");
     if (q.step()) last = link_of_row(q);
   }
   if (!last) return {};
@@ -186,26 +182,27 @@ std::string checked_tail(sqlite3* db, const std::string& path) {
   if (last->seq == 1) {
     previous = "";
   } else {
-    books_query::Query q(db, path, "SELECT hash FROM chain WHERE seq = ?");
+    books_query::Query q(conn, "SELECT hash FROM chain WHERE seq = ?");
     q.bind(1, last->seq - 1);
     if (q.step()) previous = q.text(0);
   }
   const std::optional<std::string> content =
-      row_content(db, path, last->source, last->ref, last->position);
+      row_content(conn, last->source, last->ref, last->position);
   if (!previous || !content || link_hash(*previous, last->source, *content) != last->hash) {
-    throw Error(Failure::kBadData,
-                fmt::format("{}: the books were changed outside citfee: the last row written, {}, "
-                            "no longer matches its link in the chain; nothing was written "
-                            "(citfee verify --books {} lists what changed)",
-                            path, describe(last->source, last->ref, last->position), path));
+    throw Error(
+        Failure::kBadData,
+        fmt::format("{}: the books were changed outside citfee: the last row written, {}, "
+                    "no longer matches its link in the chain; nothing was written "
+                    "(citfee verify --books {} lists what changed)",
+                    conn.path(), describe(last->source, last->ref, last->position), conn.path()));
   }
   return last->hash;
 }
 
-std::vector<Link> audit(sqlite3* db, const std::string& path, std::vector<std::string>& findings) {
+std::vector<Link> audit(const Connection& conn, std::vector<std::string>& findings) {
   std::vector<Link> links;
   {
-    books_query::Query q(db, path, std::string(kSelectLinks) + " ORDER BY seq");
+    books_query::Query q(conn, std::string(kSelectLinks) + " ORDER BY seq");
     while (q.step()) links.push_back(link_of_row(q));
   }
   std::string previous;
@@ -230,7 +227,7 @@ std::vector<Link> audit(sqlite3* db, const std::string& path, std::vector<std::s
       continue;
     }
     const std::optional<std::string> content =
-        row_content(db, path, link.source, link.ref, link.position);
+        row_content(conn, link.source, link.ref, link.position);
     if (!content) {
       findings.push_back(fmt::format("{} was deleted (link {} of the chain)", what, link.seq));
     } else if (!after_gap && link_hash(previous, link.source, *content) != link.hash) {
@@ -258,7 +255,7 @@ std::vector<Link> audit(sqlite3* db, const std::string& path, std::vector<std::s
        "c.source = 'reminder' AND c.ref = r.bill AND c.position = r.count) ORDER BY rowid"},
   };
   for (const auto& [source, sql] : kUnlinked) {
-    books_query::Query q(db, path, sql);
+    books_query::Query q(conn, sql);
     while (q.step()) {
       findings.push_back(fmt::format("{} has no link in the chain: it was added outside citfee",
                                      describe(source, q.text(0), q.integer(1))));

@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-struct sqlite3;
+#include "books/connection.hpp"
 
 namespace citfee::books_chain {
 
@@ -35,9 +35,8 @@ struct Link {
 std::string link_hash(std::string_view previous, std::string_view source, std::string_view content);
 
 // The row's content as link_hash() takes it; nothing if there is no such row.
-std::optional<std::string> row_content(sqlite3* db, const std::string& path,
-                                       std::string_view source, const std::string& ref,
-                                       std::int64_t position);
+std::optional<std::string> row_content(const Connection& conn, std::string_view source,
+                                       const std::string& ref, std::int64_t position);
 
 // "bill QV-2026/0001", "line 2 of bill QV-2026/0001", "payment P-000003",
 // "reminder 1 of bill QV-2026/0001": a row as a finding names it.
@@ -45,26 +44,25 @@ std::string describe(std::string_view source, const std::string& ref, std::int64
 
 // Adds the link of a row just written after the link of hash `previous`;
 // returns its hash, the new tail.
-std::string append(sqlite3* db, const std::string& path, const std::string& previous,
-                   std::string_view source, const std::string& ref, std::int64_t position);
+std::string append(const Connection& conn, const std::string& previous, std::string_view source,
+                   const std::string& ref, std::int64_t position);
 
 // Adds the links of the payments of the file imported with digest `sha256`,
 // in id order; returns the new tail.
-std::string append_import(sqlite3* db, const std::string& path, std::string previous,
-                          const std::string& sha256);
+std::string append_import(const Connection& conn, std::string previous, const std::string& sha256);
 
 // Links every row of the books, in the order of their rowids (bills each with
 // their lines, then payments, then reminders): the migration to version 3.
 // Returns the tail.
-std::string link_existing(sqlite3* db, const std::string& path);
+std::string link_existing(const Connection& conn);
 
 // The hash of the last link, checked against its row and the link before it:
 // what every writer does before it writes. Throws kBadData when it does not
 // match. Empty when there is no link yet.
-std::string checked_tail(sqlite3* db, const std::string& path);
+std::string checked_tail(const Connection& conn);
 
 // Every link in order, checked; and the rows that have no link. Each problem
 // is a sentence added to `findings`. Returns the links read.
-std::vector<Link> audit(sqlite3* db, const std::string& path, std::vector<std::string>& findings);
+std::vector<Link> audit(const Connection& conn, std::vector<std::string>& findings);
 
 }  // namespace citfee::books_chain

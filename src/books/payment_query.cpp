@@ -38,25 +38,25 @@ Payment payment_of_row(const Query& q, const std::string& path) {
 
 }  // namespace
 
-std::vector<Payment> all_payments(sqlite3* db, const std::string& path) {
+std::vector<Payment> all_payments(const Connection& conn) {
   std::vector<Payment> out;
-  Query q(db, path, kSelectPayments);
-  while (q.step()) out.push_back(payment_of_row(q, path));
+  Query q(conn, kSelectPayments);
+  while (q.step()) out.push_back(payment_of_row(q, conn.path()));
   return out;
 }
 
-std::string import_of_digest(sqlite3* db, const std::string& path, const std::string& sha256) {
-  Query q(db, path, "SELECT file FROM payment_import WHERE sha256 = ?");
+std::string import_of_digest(const Connection& conn, const std::string& sha256) {
+  Query q(conn, "SELECT file FROM payment_import WHERE sha256 = ?");
   q.bind(1, sha256);
   return q.step() ? q.text(0) : std::string();
 }
 
-void insert_payments(sqlite3* db, const std::string& path, const InputRecord& file,
+void insert_payments(const Connection& conn, const InputRecord& file,
                      const std::string& imported_at, std::vector<Payment>& payments) {
-  Query imp(db, path, "INSERT INTO payment_import (file, sha256, imported_at) VALUES (?, ?, ?)");
+  Query imp(conn, "INSERT INTO payment_import (file, sha256, imported_at) VALUES (?, ?, ?)");
   imp.bind(1, file.file).bind(2, file.sha256).bind(3, imported_at).run();
-  const std::int64_t import_id = sqlite3_last_insert_rowid(db);
-  Query q(db, path,
+  const std::int64_t import_id = sqlite3_last_insert_rowid(conn.db());
+  Query q(conn,
           "INSERT INTO payment (import, line, date, amount, payer, tax_code, description, "
           "bank_id, bill, match) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   for (Payment& p : payments) {
@@ -72,19 +72,19 @@ void insert_payments(sqlite3* db, const std::string& path, const InputRecord& fi
         .bind_text_or_null(9, p.bill)
         .bind(10, match_name(p.match))
         .run();
-    p.id = payment_id(sqlite3_last_insert_rowid(db));
+    p.id = payment_id(sqlite3_last_insert_rowid(conn.db()));
   }
 }
 
-void update_match(sqlite3* db, const std::string& path, std::int64_t payment,
-                  const std::string& bill, Match match) {
-  Query q(db, path, "UPDATE payment SET bill = ?, match = ? WHERE id = ?");
+void update_match(const Connection& conn, std::int64_t payment, const std::string& bill,
+                  Match match) {
+  Query q(conn, "UPDATE payment SET bill = ?, match = ? WHERE id = ?");
   q.bind_text_or_null(1, bill).bind(2, match_name(match)).bind(3, payment).run();
 }
 
-std::vector<Reminder> all_reminders(sqlite3* db, const std::string& path) {
+std::vector<Reminder> all_reminders(const Connection& conn) {
   std::vector<Reminder> out;
-  Query q(db, path,
+  Query q(conn,
           "SELECT bill, count, date, outstanding, new_due FROM reminder ORDER BY bill, count");
   while (q.step()) {
     out.push_back({q.text(0), static_cast<int>(q.integer(1)), q.date(2), q.money(3), q.date(4)});
@@ -92,8 +92,8 @@ std::vector<Reminder> all_reminders(sqlite3* db, const std::string& path) {
   return out;
 }
 
-void insert_reminder(sqlite3* db, const std::string& path, const Reminder& r) {
-  Query q(db, path,
+void insert_reminder(const Connection& conn, const Reminder& r) {
+  Query q(conn,
           "INSERT INTO reminder (bill, count, date, outstanding, new_due) VALUES (?, ?, ?, ?, ?)");
   q.bind(1, r.bill)
       .bind(2, std::int64_t{r.count})

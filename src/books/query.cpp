@@ -54,8 +54,9 @@ void readonly(const std::string& path) {
               fmt::format("{}: the books cannot be written (read-only)", path));
 }
 
-Query::Query(sqlite3* db, const std::string& path, std::string_view sql) : db_(db), path_(path) {
-  const int rc = sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr);
+Query::Query(const Connection& conn, std::string_view sql) : conn_(&conn) {
+  const int rc =
+      sqlite3_prepare_v2(conn.db(), sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr);
   if (rc != SQLITE_OK) fail(rc);
 }
 
@@ -64,13 +65,13 @@ Query::~Query() {
 }
 
 void Query::fail(int rc) const {
-  const std::string text = sqlite3_errmsg(db_);
-  if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) busy(path_);
-  if (rc == SQLITE_READONLY) readonly(path_);
+  const std::string text = sqlite3_errmsg(conn_->db());
+  if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) busy(conn_->path());
+  if (rc == SQLITE_READONLY) readonly(conn_->path());
   if (rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB || rc == SQLITE_ERROR) {
-    throw Error(Failure::kBadData, fmt::format("{}: {}", path_, text));
+    throw Error(Failure::kBadData, fmt::format("{}: {}", conn_->path(), text));
   }
-  throw Error(Failure::kCannotWrite, fmt::format("{}: {}", path_, text));
+  throw Error(Failure::kCannotWrite, fmt::format("{}: {}", conn_->path(), text));
 }
 
 Query& Query::bind(int i, std::string_view text) {
@@ -145,7 +146,8 @@ Money Query::money(int column) const {
   try {
     return Money::parse(text(column));
   } catch (const ValueError& e) {
-    throw Error(Failure::kBadData, fmt::format("{}: an amount in the books: {}", path_, e.what()));
+    throw Error(Failure::kBadData,
+                fmt::format("{}: an amount in the books: {}", conn_->path(), e.what()));
   }
 }
 
@@ -158,7 +160,8 @@ Date Query::date(int column) const {
   try {
     return parse_date(text(column));
   } catch (const ValueError& e) {
-    throw Error(Failure::kBadData, fmt::format("{}: a date in the books: {}", path_, e.what()));
+    throw Error(Failure::kBadData,
+                fmt::format("{}: a date in the books: {}", conn_->path(), e.what()));
   }
 }
 
@@ -217,15 +220,15 @@ BillLine line_of_row(const Query& q) {
 
 }  // namespace
 
-std::vector<IssuedBill> all_bills(sqlite3* db, const std::string& path) {
+std::vector<IssuedBill> all_bills(const Connection& conn) {
   std::vector<IssuedBill> bills;
   std::map<std::string, std::size_t> index;
-  Query q(db, path, kSelectBills);
+  Query q(conn, kSelectBills);
   while (q.step()) {
     index[q.text(0)] = bills.size();
-    bills.push_back(bill_of_row(q, path));
+    bills.push_back(bill_of_row(q, conn.path()));
   }
-  Query lines(db, path, kSelectLines);
+  Query lines(conn, kSelectLines);
   while (lines.step()) {
     const auto it = index.find(lines.text(0));
     if (it != index.end()) bills[it->second].lines.push_back(line_of_row(lines));
@@ -233,20 +236,20 @@ std::vector<IssuedBill> all_bills(sqlite3* db, const std::string& path) {
   return bills;
 }
 
-int last_sequence(sqlite3* db, const std::string& path, const Series& series) {
-  Query q(db, path, "SELECT COALESCE(MAX(sequence), 0) FROM bill WHERE series = ? AND year = ?");
+int last_sequence(const Connection& conn, const Series& series) {
+  Query q(conn, "SELECT COALESCE(MAX(sequence), 0) FROM bill WHERE series = ? AND year = ?");
   q.bind(1, series.prefix).bind(2, std::int64_t{series.year});
   q.step();
   return static_cast<int>(q.integer(0));
 }
 
-std::int64_t insert_run(sqlite3* db, const std::string& path, std::string_view command,
+std::int64_t insert_run(const Connection& conn, std::string_view command,
                         const std::string& issued_at, const std::vector<InputRecord>& inputs) {
-  Query run(db, path, "INSERT INTO run (command, issued_at) VALUES (?, ?)");
+  Query run(conn, "INSERT INTO run (command, issued_at) VALUES (?, ?)");
   run.bind(1, command).bind(2, issued_at).run();
-  const std::int64_t id = sqlite3_last_insert_rowid(db);
+  const std::int64_t id = sqlite3_last_insert_rowid(conn.db());
   for (const InputRecord& input : inputs) {
-    Query q(db, path, "INSERT INTO run_input (run, file, sha256) VALUES (?, ?, ?)");
+    Query q(conn, "INSERT INTO run_input (run, file, sha256) VALUES (?, ?, ?)");
     q.bind(1, id).bind(2, input.file).bind(3, input.sha256).run();
   }
   return id;
@@ -254,9 +257,9 @@ std::int64_t insert_run(sqlite3* db, const std::string& path, std::string_view c
 
 namespace {
 
-void insert_line(sqlite3* db, const std::string& path, const std::string& number, int position,
+void insert_line(const Connection& conn, const std::string& number, int position,
                  const BillLine& l) {
-  Query q(db, path,
+  Query q(conn,
           "INSERT INTO bill_line (number, position, service, period, quantity, free, billable, "
           "unit_price, population, population_year, population_source, band, coefficient, "
           "computed, billed_before, correct, amount, allowance, used_before, method) "
@@ -274,9 +277,9 @@ void insert_line(sqlite3* db, const std::string& path, const std::string& number
 
 }  // namespace
 
-void insert_bill(sqlite3* db, const std::string& path, const IssuedBill& b, const Series& series,
-                 int sequence, std::int64_t run) {
-  Query q(db, path,
+void insert_bill(const Connection& conn, const IssuedBill& b, const Series& series, int sequence,
+                 std::int64_t run) {
+  Query q(conn,
           "INSERT INTO bill (number, series, year, sequence, reference, kind, period, entity_id, "
           "name, tax_code, pec, date, due_date, total, tariff, run) "
           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -286,7 +289,7 @@ void insert_bill(sqlite3* db, const std::string& path, const IssuedBill& b, cons
   q.bind(11, b.pec).bind(12, b.date.iso()).bind(13, b.due.iso());
   q.bind(14, std::string_view(b.total.to_string())).bind(15, b.tariff).bind(16, run).run();
   for (std::size_t i = 0; i < b.lines.size(); ++i)
-    insert_line(db, path, b.number, static_cast<int>(i + 1), b.lines[i]);
+    insert_line(conn, b.number, static_cast<int>(i + 1), b.lines[i]);
 }
 
 }  // namespace citfee::books_query

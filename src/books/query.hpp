@@ -9,11 +9,11 @@
 #include <vector>
 
 #include "books/books.hpp"
+#include "books/connection.hpp"
 #include "core/balance.hpp"
 #include "core/issued_bill.hpp"
 #include "core/payment.hpp"
 
-struct sqlite3;
 struct sqlite3_stmt;
 
 namespace citfee::books_query {
@@ -28,9 +28,12 @@ int busy_timeout_ms();
 [[noreturn]] void readonly(const std::string& path);
 
 // One prepared statement; an SQLite failure becomes an Error naming the books.
+// It keeps the connection it was prepared on, which must outlive it.
 class Query {
  public:
-  Query(sqlite3* db, const std::string& path, std::string_view sql);
+  Query(const Connection& conn, std::string_view sql);
+  // A connection made for one statement would be gone before the statement.
+  Query(const Connection&& conn, std::string_view sql) = delete;
   Query(const Query&) = delete;
   Query& operator=(const Query&) = delete;
   ~Query();
@@ -57,28 +60,27 @@ class Query {
  private:
   [[noreturn]] void fail(int rc) const;
 
-  sqlite3* db_;
-  const std::string& path_;
+  const Connection* conn_;
   sqlite3_stmt* stmt_ = nullptr;
 };
 
-std::vector<IssuedBill> all_bills(sqlite3* db, const std::string& path);
-int last_sequence(sqlite3* db, const std::string& path, const Series& series);
-std::int64_t insert_run(sqlite3* db, const std::string& path, std::string_view command,
+std::vector<IssuedBill> all_bills(const Connection& conn);
+int last_sequence(const Connection& conn, const Series& series);
+std::int64_t insert_run(const Connection& conn, std::string_view command,
                         const std::string& issued_at, const std::vector<InputRecord>& inputs);
-void insert_bill(sqlite3* db, const std::string& path, const IssuedBill& bill, const Series& series,
-                 int sequence, std::int64_t run);
+void insert_bill(const Connection& conn, const IssuedBill& bill, const Series& series, int sequence,
+                 std::int64_t run);
 
 // Payments and reminders (payment_query.cpp).
-std::vector<Payment> all_payments(sqlite3* db, const std::string& path);
+std::vector<Payment> all_payments(const Connection& conn);
 // The name the file of this digest was imported under; empty if never.
-std::string import_of_digest(sqlite3* db, const std::string& path, const std::string& sha256);
+std::string import_of_digest(const Connection& conn, const std::string& sha256);
 // Records one imported file and its payments, giving each its id.
-void insert_payments(sqlite3* db, const std::string& path, const InputRecord& file,
+void insert_payments(const Connection& conn, const InputRecord& file,
                      const std::string& imported_at, std::vector<Payment>& payments);
-void update_match(sqlite3* db, const std::string& path, std::int64_t payment,
-                  const std::string& bill, Match match);
-std::vector<Reminder> all_reminders(sqlite3* db, const std::string& path);
-void insert_reminder(sqlite3* db, const std::string& path, const Reminder& reminder);
+void update_match(const Connection& conn, std::int64_t payment, const std::string& bill,
+                  Match match);
+std::vector<Reminder> all_reminders(const Connection& conn);
+void insert_reminder(const Connection& conn, const Reminder& reminder);
 
 }  // namespace citfee::books_query
