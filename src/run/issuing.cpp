@@ -141,11 +141,15 @@ SemesterBill shown_as_issued(const IssuedBill& issued, const SemesterBill& now,
                              const Tariff& tariff, const std::vector<IssuedBill>& entity_bills) {
   const Money billed = billed_for(entity_bills, now.period);
   if (billed != now.total) {
+    // What the period was billed counts its own bill and every conguaglio
+    // of it in later bills: the message says so, not that one bill holds it.
+    const bool settled_later = billed != issued.total;
     warn(
-        fmt::format("{} {}: issued {} in {}, recomputed {} from today's usage (difference {}); "
-                    "the next semester bill settles it",
+        fmt::format("{} {}: billed {} so far ({}{}), recomputed {} from today's usage "
+                    "(difference {}); the next semester bill issued settles it",
                     now.entity->id, now.period.str(), billed.to_fixed(2), issued.number,
-                    now.total.to_fixed(2), (now.total - billed).to_fixed(2)));
+                    settled_later ? " and the conguagli of later bills" : "", now.total.to_fixed(2),
+                    (now.total - billed).to_fixed(2)));
   }
   return semester_bill_of(issued, tariff, *now.entity);
 }

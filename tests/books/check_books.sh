@@ -79,6 +79,11 @@ CSV
   done | awk -F, '{ split($4, a, "."); s[$1] += a[1] * 100 + a[2] } END { for (k in s) print k, s[k] }' |
     sort >computed.txt
   same "sum of issued bills against the final ledger" computed.txt issued.txt
+  # H1 shown again without the late row: what H1 was billed counts the
+  # conguaglio of the H2 bill, and the message says where it stands.
+  semester 2026-H1 2027-01-25 --books registro.db -O csv >/dev/null 2>h1-again.err
+  grep -q '017001 2026-H1: billed 21.00 so far (QV-2026/0001 and the conguagli of later bills), recomputed 0.00' \
+    h1-again.err || fail "the re-shown H1 does not say what was billed where: $(cat h1-again.err)"
   # Numbers gapless in QV-2026: 1 to 34, each once.
   sqlite3 registro.db "SELECT sequence FROM bill WHERE series = 'QV' AND year = 2026 ORDER BY sequence" >seq.txt
   seq 1 34 >want-seq.txt
