@@ -3,7 +3,8 @@
 BUILD_DIR ?= build
 ASAN_DIR  ?= build-asan
 FUZZ_DIR  ?= build-fuzz
-# Seconds each fuzz target runs in `make test`; `make fuzz FUZZ_SECONDS=600` for longer.
+# Seconds each fuzz target runs in `make test` (JOBS of them at a time, each on
+# a processor of its own); `make fuzz FUZZ_SECONDS=600` for longer.
 FUZZ_SECONDS ?= 45
 JOBS      ?= 2
 # Warnings are errors in development and CI; a packager's build leaves them warnings.
@@ -44,13 +45,16 @@ test: deps
 
 # libFuzzer (clang) on the CSV reader, the tariff loader and the usage ledger,
 # starting from the example and test files; a crash or sanitizer report fails.
+# Only the targets and the libraries they link are built: the program and its
+# commands are built and tested by the two builds above.
+FUZZ_TARGETS := $(patsubst fuzz/%.cpp,%,$(wildcard fuzz/*_fuzz.cpp))
 build-fuzz:
 	CXX=clang++ $(CMAKE) -S . -B $(FUZZ_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
 	  -DCITFEE_FUZZ=ON -DCITFEE_TESTS=OFF
-	$(CMAKE) --build $(FUZZ_DIR) -j $(JOBS)
+	$(CMAKE) --build $(FUZZ_DIR) -j $(JOBS) --target $(FUZZ_TARGETS)
 
 fuzz: build-fuzz
-	bash fuzz/run.sh $(FUZZ_DIR) $(FUZZ_SECONDS)
+	bash fuzz/run.sh $(FUZZ_DIR) $(FUZZ_SECONDS) $(JOBS)
 
 demo: deps build
 	$(CITFEE) annual --year 2027 --entities examples/enti.csv -O table

@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Runs every fuzz target built in BUILD_DIR for SECONDS each, from the seed
-# files of the repository. Exits non-zero on the first crash or sanitizer
-# report; the input that caused it is left in BUILD_DIR/fuzz/crash-*.
+# files of the repository, JOBS of them at a time (default 2: a target runs on
+# one processor, so each still has SECONDS of a whole one). Exits non-zero if
+# any crashed or had a sanitizer report; the input that caused it is left in
+# BUILD_DIR/fuzz/crash-*.
 #
-#   fuzz/run.sh BUILD_DIR SECONDS
+#   fuzz/run.sh BUILD_DIR SECONDS [JOBS]
 set -euo pipefail
 build=$(cd "$1" && pwd)
 seconds=$2
+jobs=${3:-2}
 root=$(cd "$(dirname "$0")/.." && pwd)
 
 run() {
@@ -22,12 +25,30 @@ run() {
     echo "fuzz: $target FAILED; the input is in $build/fuzz/crash-*" >&2
     exit 1
   }
-  grep -E "stat::number_of_executed_units" "$build/fuzz/$target.log" || true
+  grep -E "stat::number_of_executed_units" "$build/fuzz/$target.log" | sed "s/^/fuzz: $target: /" || true
 }
 
-run csv 4096 "$root/examples" "$root/tests/data"
-run usage 4096 "$root/examples" "$root/tests/data"
-run events 4096 "$root/examples" "$root/tests/data"
-run tariff 16384 "$root/data/tariffs" "$root/tests/data"
-run xlsx 8192 "$root/tests/data"
-run payments 8192 "$root/tests/data/pagamenti"
+# Each target in the background, at most $jobs at once; every one runs to its
+# end, and the script fails if any failed.
+running=0
+failed=0
+start() {
+  if ((running >= jobs)); then
+    wait -n || failed=1
+    running=$((running - 1))
+  fi
+  run "$@" &
+  running=$((running + 1))
+}
+
+start csv 4096 "$root/examples" "$root/tests/data"
+start usage 4096 "$root/examples" "$root/tests/data"
+start events 4096 "$root/examples" "$root/tests/data"
+start tariff 16384 "$root/data/tariffs" "$root/tests/data"
+start xlsx 8192 "$root/tests/data"
+start payments 8192 "$root/tests/data/pagamenti"
+while ((running > 0)); do
+  wait -n || failed=1
+  running=$((running - 1))
+done
+exit "$failed"

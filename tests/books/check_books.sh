@@ -274,13 +274,26 @@ copies)
   ;;
 busy)
   semester 2026-H1 2026-08-10 --books registro.db --issue -O csv >/dev/null 2>&1
-  # Another run holds the books for 3 s; this one waits 300 ms, then stops.
-  (printf 'BEGIN IMMEDIATE;\nSELECT 1;\n'; sleep 3; printf 'COMMIT;\n') | sqlite3 registro.db >/dev/null &
-  sleep 1
+  # Another run holds the books until this one is done; this one waits 300 ms,
+  # then stops. The holder reads from a pipe left open, so it keeps its lock
+  # without a fixed sleep, and is known to hold it once its write lock shows.
+  mkfifo hold
+  sqlite3 registro.db <hold >/dev/null 2>&1 &
+  holder=$!
+  exec 3>hold
+  printf '.timeout 5000\nBEGIN IMMEDIATE;\nSELECT 1;\n' >&3
+  for _ in $(seq 1 100); do
+    sqlite3 -cmd '.timeout 0' registro.db 'BEGIN IMMEDIATE; ROLLBACK;' >/dev/null 2>&1 || break
+    sleep 0.05
+  done
+  ! sqlite3 -cmd '.timeout 0' registro.db 'BEGIN IMMEDIATE; ROLLBACK;' >/dev/null 2>&1 ||
+    fail "the other run never held the books"
   status=0
   CITFEE_BUSY_TIMEOUT_MS=300 semester 2026-H2 2027-01-20 --books registro.db --issue -O csv \
     >/dev/null 2>err.txt || status=$?
-  wait
+  printf 'COMMIT;\n' >&3
+  exec 3>&-
+  wait "$holder"
   [[ $status == 75 ]] || fail "exit $status, not 75"
   grep -q 'registro.db: the books are in use by another run of citfee (waited 300 ms)' err.txt ||
     fail "not told in use"
