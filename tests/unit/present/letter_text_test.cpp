@@ -78,7 +78,8 @@ TEST_CASE("the whole text of a draft annual letter") {
   Entity read = comune("017002", "Comune di Adro", 7114);
   read.tax_code = "00575840176";
   read.pec = "protocollo@pec.comune.adro.bs.it";
-  read.populations = {{7114, 2026, PopulationSource::kEntitiesColumn, "enti.csv", {}}};
+  read.populations = {
+      PopulationFigure{7114, 2026, PopulationSource::kEntitiesColumn, SourceFile("enti.csv"), {}}};
   const Entity adro = with_population_of(read, 2026);
   // A draft without an account: the payment block says so, and every page
   // is marked.
