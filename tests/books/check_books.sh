@@ -113,7 +113,7 @@ rerun)
   # A usage corrected since is told, not changed: 2 kits more for Adro in H1.
   printf 'id,period,service,quantity\n017002,2026-H1,firme,5\n' >more.csv
   semester 2026-H1 2026-08-20 --usage more.csv --books registro.db --issue -O csv >/dev/null 2>third.err
-  grep -q '017002 2026-H1: issued 0.00 in QV-2026/0007, recomputed 140.00' third.err ||
+  grep -q '017002 2026-H1: billed 0.00 so far (QV-2026/0007), recomputed 140.00' third.err ||
     fail "change of an issued bill not told"
   dump >third.sql
   same "books after a changed re-run" before.sql third.sql
