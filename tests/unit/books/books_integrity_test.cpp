@@ -13,22 +13,12 @@
 #include <fstream>
 
 #include "books/books.hpp"
+#include "books/temp_books.hpp"
 #include "core/error.hpp"
 
 using namespace citfee;
 
 namespace {
-
-struct TempBooks {
-  std::filesystem::path dir;
-  TempBooks() {
-    char pattern[] = "/tmp/citfee-books-XXXXXX";
-    REQUIRE(mkdtemp(pattern));
-    dir = pattern;
-  }
-  ~TempBooks() { std::filesystem::remove_all(dir); }
-  std::string path() const { return (dir / "registro.db").string(); }
-};
 
 IssuedBill bill_of(const std::string& id, const std::string& period, const char* amount) {
   IssuedBill b;
