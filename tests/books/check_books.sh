@@ -484,7 +484,8 @@ killed-commit)
       printf('%04d', sequence) FROM bill" >numbers.txt
     [[ $(wc -l <numbers.txt) == 17 ]] || fail "not 17 bills"
     while read -r id number; do
-      pdftotext -layout "lettere/$id-2027.pdf" - | grep -q "$number" || fail "letter of $id lacks $number"
+      letter=$(pdftotext -layout "lettere/$id-2027.pdf" -)
+      [[ $letter == *"$number"* ]] || fail "letter of $id lacks $number"
     done <numbers.txt
   }
   issue_letters() {  # issue_letters PREFIX... (the command run under the prefix)

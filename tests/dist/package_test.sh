@@ -95,8 +95,10 @@ fi
 # not the day it was built.
 if [[ -f "$root/usr/share/man/man1/citfee.1.gz" ]]; then
   released=$(date -u -d "@$(dpkg-parsechangelog -l "$source_dir/debian/changelog" -S Timestamp)" +%F)
-  zcat "$root/usr/share/man/man1/citfee.1.gz" | grep -q "^\.TH .*\"$released\"" ||
-    fail "the man page is not dated $released: $(zcat "$root/usr/share/man/man1/citfee.1.gz" | grep '^\.TH')"
+  # Read whole before matching: grep -q stopping early would end zcat by
+  # SIGPIPE, which pipefail counts as a failure.
+  title=$(zcat "$root/usr/share/man/man1/citfee.1.gz" | grep '^\.TH')
+  [[ $title == *"\"$released\""* ]] || fail "the man page is not dated $released: $title"
 fi
 if [[ -f "$root/usr/share/bash-completion/completions/citfee" ]]; then
   bash -c "source '$root/usr/share/bash-completion/completions/citfee' && complete -p citfee" >/dev/null ||
